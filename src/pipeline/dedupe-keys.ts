@@ -1,0 +1,39 @@
+import type { NewsItem } from '../feeds/news-item';
+
+const HOUR_MS = 3_600_000;
+/** The same headline from two outlets within this window is one story. */
+export const TITLE_WINDOW_MS = 48 * HOUR_MS;
+/** Shorter fingerprints ("Market update") are too generic to dedupe across sources. */
+const MIN_FINGERPRINT_LENGTH = 24;
+
+export interface DedupeKey {
+  key: string;
+  ttlMs: number;
+}
+
+/**
+ * Every key under which an item is remembered. Primary: feed + id (stable within a feed).
+ * Secondary, global across feeds: canonical link, and a title fingerprint for 48 h — these catch the
+ * same story in several feeds and a feed that re-issues an item under a new guid.
+ */
+export function dedupeKeys(item: NewsItem, seenTtlMs: number): DedupeKey[] {
+  const keys: DedupeKey[] = [{ key: `item:${item.feedId}:${item.id}`, ttlMs: seenTtlMs }];
+  if (item.canonicalLink) keys.push({ key: `link:${item.canonicalLink}`, ttlMs: seenTtlMs });
+  const fingerprint = titleFingerprint(item.title);
+  if (fingerprint.length >= MIN_FINGERPRINT_LENGTH) {
+    keys.push({ key: `title:${fingerprint}`, ttlMs: Math.min(TITLE_WINDOW_MS, seenTtlMs) });
+  }
+  return keys;
+}
+
+/**
+ * Lower-case letters and digits of the title, without an aggregator's " - Publisher" suffix
+ * (Google News appends it, so the same story from two publishers' feeds would otherwise differ).
+ */
+export function titleFingerprint(title: string): string {
+  const withoutPublisher = title.replace(/\s+[-–—|]\s+[^-–—|]{1,60}$/u, '');
+  return withoutPublisher
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}

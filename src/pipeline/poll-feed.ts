@@ -1,0 +1,82 @@
+import type { FeedSource } from '../feeds/feed-source';
+import type { FetchOptions, FetchOutcome, FetchRequest } from '../feeds/fetch-feed';
+import type { NewsItem } from '../feeds/news-item';
+import type { ParseOutcome } from '../feeds/parse-feed';
+import type { FeedState } from '../store/feed-state-store';
+
+export type FeedPollResult =
+  | { feed: FeedSource; status: 'ok'; items: NewsItem[]; state: FeedState }
+  | { feed: FeedSource; status: 'not-modified'; items: []; state: FeedState }
+  | { feed: FeedSource; status: 'failed'; items: []; state: FeedState; reason: string };
+
+export interface FeedPollDeps {
+  fetchFeed(request: FetchRequest, options: FetchOptions): Promise<FetchOutcome>;
+  parseFeed(text: string, feed: FeedSource, now: Date): Promise<ParseOutcome>;
+  fetchOptions: FetchOptions;
+  /** Maps a feed's configured agent (`browser`, `bot` or a literal string) to the header value. */
+  resolveUserAgent(configured: string | undefined): string | undefined;
+}
+
+/**
+ * Fetches and parses one feed, and computes the state to remember — but does not save it:
+ * the cycle saves states only after the items are delivered, so a crash re-reads them.
+ * Never throws: every failure becomes a `failed` result with a one-line reason.
+ */
+export async function pollFeed(
+  feed: FeedSource,
+  previous: FeedState | undefined,
+  deps: FeedPollDeps,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<FeedPollResult> {
+  const attempted: FeedState = { consecutiveFailures: 0, ...previous, lastAttemptAt: now.toISOString() };
+  try {
+    const fetched = await deps.fetchFeed(
+      {
+        url: feed.url,
+        validators: { etag: previous?.etag, lastModified: previous?.lastModified },
+        userAgent: deps.resolveUserAgent(feed.userAgent),
+        signal,
+      },
+      deps.fetchOptions,
+    );
+    if (fetched.kind === 'not-modified') {
+      return { feed, status: 'not-modified', items: [], state: succeeded(attempted, now) };
+    }
+    if (fetched.kind === 'failed') return failed(feed, attempted, fetched.reason, now);
+    const parsed = await deps.parseFeed(fetched.text, feed, now);
+    if (parsed.kind === 'failed') return failed(feed, attempted, parsed.reason, now);
+    // Validators are kept only once the body parsed: after a bad body the next request must be unconditional.
+    const state = { ...succeeded(attempted, now), etag: fetched.validators.etag, lastModified: fetched.validators.lastModified };
+    return { feed, status: 'ok', items: parsed.items, state };
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return failed(feed, attempted, `unexpected error: ${reason.split('\n')[0]}`, now);
+  }
+}
+
+function succeeded(state: FeedState, now: Date): FeedState {
+  return {
+    ...state,
+    lastSuccessAt: now.toISOString(),
+    firstPolledAt: state.firstPolledAt ?? now.toISOString(),
+    consecutiveFailures: 0,
+    lastError: undefined,
+    failingSince: undefined,
+  };
+}
+
+function failed(feed: FeedSource, state: FeedState, reason: string, now: Date): FeedPollResult {
+  return {
+    feed,
+    status: 'failed',
+    items: [],
+    reason,
+    state: {
+      ...state,
+      consecutiveFailures: state.consecutiveFailures + 1,
+      lastError: reason,
+      failingSince: state.failingSince ?? now.toISOString(),
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { KeyValue } from './key-value';
+
+/**
+ * Items already handled, under every key that identifies them (feed+id, canonical link, title fingerprint).
+ * An item counts as seen when ANY of its keys is known: that is what makes dedupe work across feeds and
+ * across guid drift. Entries expire (keyv TTL); they are never pruned by "absent from the latest fetch".
+ */
+export interface SeenStore {
+  /** For each key list, whether any of its keys is already seen. One round trip for the whole batch. */
+  seenAny(keyLists: string[][]): Promise<boolean[]>;
+  markSeen(entries: readonly SeenEntry[]): Promise<void>;
+}
+
+export interface SeenEntry {
+  key: string;
+  ttlMs: number;
+}
+
+export function createSeenStore(kv: KeyValue): SeenStore {
+  const storeKey = (key: string) => `seen:${key}`;
+  return {
+    async seenAny(keyLists) {
+      const flat = keyLists.flat();
+      const values = await kv.getMany<number>(flat.map(storeKey));
+      const known = new Set(flat.filter((_, i) => values[i] !== undefined));
+      return keyLists.map((keys) => keys.some((key) => known.has(key)));
+    },
+    async markSeen(entries) {
+      const now = Date.now();
+      await Promise.all(entries.map(({ key, ttlMs }) => kv.set(storeKey(key), now, ttlMs)));
+    },
+  };
+}
