@@ -1,0 +1,26 @@
+import type { NewsItem } from '../feeds/news-item';
+import type { TermHit } from '../rules/compile-rule-set';
+
+/** A topic as shown on one alert: the terms that made it fire in this server. */
+export interface AlertTopic {
+  id: string;
+  name: string;
+  colour: number;
+  terms: string[];
+}
+
+/** One story for one channel: what the outbox stores and the Discord layer posts. */
+export interface Alert {
+  /** Stable for (channel, story): the same story routed twice yields the same id, which dedupes the outbox. */
+  id: string;
+  guildId: string;
+  channelId: string;
+  /** Role to mention, set by the subscription; the only ping an alert may ever make. */
+  mentionRoleId?: string;
+  item: NewsItem;
+  /** Topics this channel subscribed to that matched, in config order; at least one. */
+  topics: AlertTopic[];
+  /** Where the matched terms are in the item's title / summary, for emphasis. */
+  hits: TermHit[];
+  createdAt: string;
+}
