@@ -14,14 +14,17 @@ export interface DedupeKey {
 /**
  * Every key under which an item is remembered. Primary: feed + id (stable within a feed).
  * Secondary, global across feeds: canonical link, and a title fingerprint for 48 h — these catch the
- * same story in several feeds and a feed that re-issues an item under a new guid.
+ * same story in several feeds and a feed that re-issues an item under a new guid. `scope` (a server id)
+ * confines the secondary keys to that server.
  */
-export function dedupeKeys(item: NewsItem, seenTtlMs: number): DedupeKey[] {
+export function dedupeKeys(item: NewsItem, seenTtlMs: number, scope?: string): DedupeKey[] {
+  // A server's own feed must not hide a story from everyone else, so its secondary keys are its own.
+  const prefix = scope ? `${scope}:` : '';
   const keys: DedupeKey[] = [{ key: `item:${item.feedId}:${item.id}`, ttlMs: seenTtlMs }];
-  if (item.canonicalLink) keys.push({ key: `link:${item.canonicalLink}`, ttlMs: seenTtlMs });
+  if (item.canonicalLink) keys.push({ key: `${prefix}link:${item.canonicalLink}`, ttlMs: seenTtlMs });
   const fingerprint = titleFingerprint(item.title);
   if (fingerprint.length >= MIN_FINGERPRINT_LENGTH) {
-    keys.push({ key: `title:${fingerprint}`, ttlMs: Math.min(TITLE_WINDOW_MS, seenTtlMs) });
+    keys.push({ key: `${prefix}title:${fingerprint}`, ttlMs: Math.min(TITLE_WINDOW_MS, seenTtlMs) });
   }
   return keys;
 }

@@ -92,7 +92,7 @@ async function selectUnseen(
   now: Date,
 ): Promise<{ fresh: Candidate[]; seeded: Candidate[] }> {
   const ttlMs = deps.limits.seenTtlDays * 86_400_000;
-  const perFeed = results.map((r) => r.items.map((item) => ({ item, keys: dedupeKeys(item, ttlMs) })));
+  const perFeed = results.map((r) => r.items.map((item) => ({ item, keys: dedupeKeys(item, ttlMs, r.feed.guildId) })));
   const seenFlags = await deps.seen.seenAny(perFeed.flat().map((c) => c.keys.map((k) => k.key)));
   const claimed = new Set<string>();
   const fresh: Candidate[] = [];

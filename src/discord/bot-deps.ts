@@ -1,0 +1,44 @@
+import type { Topic } from '../config/to-domain';
+import type { FeedSource } from '../feeds/feed-source';
+import type { Rule } from '../rules/rule';
+import type { Logger } from '../shared/logger';
+import type { GuildSettingsStore } from '../store/guild-settings-store';
+
+/** One feed's health as `/status` shows it. */
+export interface FeedHealth {
+  id: string;
+  name: string;
+  /** undefined = not polled yet. */
+  ok?: boolean;
+  lastSuccessAt?: string;
+  lastError?: string;
+  failingSince?: string;
+}
+
+/** What `/status` reports for one server. */
+export interface StatusReport {
+  lastPollAt?: string;
+  nextPollAt?: string;
+  feeds: FeedHealth[];
+  alertsLast24h: number;
+  /** This server's subscriptions Discord refused for good. */
+  broken: { channelId: string; topicId?: string; reason: string; at: string }[];
+  pendingAlerts: number;
+}
+
+export type FeedUrlCheck = { ok: true; url: string } | { ok: false; error: string };
+
+/** Everything the Discord layer needs from the rest of the bot, passed in by the composition root. */
+export interface BotDeps {
+  guilds: GuildSettingsStore;
+  builtInTopics: readonly Topic[];
+  builtInRules: readonly Rule[];
+  builtInFeeds: readonly FeedSource[];
+  /** Validates a URL for `/feeds add`: scheme, and (after DNS) no private or loopback address unless allowed. */
+  checkFeedUrl(url: string): Promise<FeedUrlCheck>;
+  status(guildId: string): Promise<StatusReport>;
+  /** Server rules or feeds changed: the next poll must rebuild the rule set and feed list. */
+  onSettingsChanged(): void;
+  now(): Date;
+  logger: Logger;
+}

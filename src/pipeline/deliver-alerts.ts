@@ -1,0 +1,68 @@
+import type { AlertSender } from '../alerts/alert-sender';
+import type { Logger } from '../shared/logger';
+import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
+
+export interface DeliveryDeps {
+  outbox: OutboxStore;
+  sender: AlertSender;
+  /** Called once per channel Discord refused for good, so its subscriptions can be marked broken. */
+  onChannelBroken(guildId: string, channelId: string, reason: string): Promise<void>;
+  onSent?(entry: OutboxEntry): void;
+  logger: Logger;
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  dropped: number;
+  pending: number;
+}
+
+const RETRY_BASE_MS = 5_000;
+const RETRY_MAX_MS = 10 * 60_000;
+
+/** 5 s, 10 s, 20 s … capped at 10 min: a Discord outage is retried without hammering it. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+}
+
+/**
+ * Sends what the outbox holds, oldest first. Channels proceed independently; within a channel a failed
+ * send stops that channel's queue for this round, so order is kept. Sent alerts leave the outbox only
+ * after Discord accepted them; a refusal for good (403/404) drops the channel's alerts and reports it.
+ */
+export async function deliverPending(deps: DeliveryDeps, now: Date): Promise<DeliveryReport> {
+  const entries = await deps.outbox.pending();
+  const byChannel = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) byChannel.set(entry.alert.channelId, [...(byChannel.get(entry.alert.channelId) ?? []), entry]);
+  const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0, pending: 0 };
+  await Promise.all([...byChannel.values()].map((queue) => deliverChannel(deps, queue, now, report)));
+  report.pending = entries.length - report.sent - report.dropped;
+  return report;
+}
+
+async function deliverChannel(deps: DeliveryDeps, queue: OutboxEntry[], now: Date, report: DeliveryReport): Promise<void> {
+  for (const [position, entry] of queue.entries()) {
+    if (entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return;
+    const result = await deps.sender.send(entry.alert);
+    if (result.kind === 'sent') {
+      await deps.outbox.remove([entry.alert.id]);
+      report.sent++;
+      deps.onSent?.(entry);
+      continue;
+    }
+    if (result.kind === 'permanent') {
+      const rest = queue.slice(position);
+      await deps.outbox.remove(rest.map((e) => e.alert.id));
+      report.dropped += rest.length;
+      deps.logger.warn({ guildId: entry.alert.guildId, channelId: entry.alert.channelId, reason: result.reason, dropped: rest.length }, 'channel refused alerts; subscription marked broken');
+      await deps.onChannelBroken(entry.alert.guildId, entry.alert.channelId, result.reason);
+      return;
+    }
+    const attempts = entry.attempts + 1;
+    await deps.outbox.update({ ...entry, attempts, lastError: result.reason, notBefore: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() });
+    report.failed++;
+    deps.logger.warn({ channelId: entry.alert.channelId, attempts, reason: result.reason }, 'alert not sent; will retry');
+    return;
+  }
+}

@@ -1,0 +1,37 @@
+import type { FeedSource } from '../feeds/feed-source';
+import type { Rule } from '../rules/rule';
+import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { OutboxStore } from '../store/outbox-store';
+import { dedupeKeys } from './dedupe-keys';
+import type { AlertSink } from './matched-item';
+import { routeAlerts } from './route-alerts';
+
+export interface OutboxSinkDeps {
+  guilds: GuildSettingsStore;
+  outbox: OutboxStore;
+  builtInTopics: readonly { id: string; name: string; colour: number }[];
+  /** The rules and feeds of the cycle being delivered (global and every server's). */
+  current(): { rules: readonly Rule[]; feeds: readonly FeedSource[] };
+  seenTtlMs: number;
+  /** Called after new alerts are queued, to start sending without waiting for the next tick. */
+  onQueued(count: number): void;
+  now(): Date;
+}
+
+/**
+ * The Discord-side sink: routes matched items to subscribed channels and records the alerts in the
+ * outbox. Resolving means they are stored durably, so the poll cycle may then mark the items seen.
+ */
+export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
+  return {
+    async deliver(items) {
+      if (items.length === 0) return;
+      const { rules, feeds } = deps.current();
+      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds: await deps.guilds.all(), rules, feeds, now: deps.now() });
+      const queued = await deps.outbox.enqueue(
+        alerts.map((alert) => ({ alert, storyKeys: dedupeKeys(alert.item, deps.seenTtlMs) })),
+      );
+      if (queued.length > 0) deps.onQueued(queued.length);
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import type { FeedSource } from '../feeds/feed-source';
+import { activeMutes, type GuildSettings } from '../guilds/guild-settings';
+import { topicsFor, type CatalogTopic } from '../guilds/topic-catalog';
+import type { Rule } from '../rules/rule';
+import type { Alert, AlertTopic } from '../alerts/alert';
+import type { MatchedItem } from './matched-item';
+
+export interface RoutingContext {
+  builtInTopics: readonly { id: string; name: string; colour: number }[];
+  guilds: readonly GuildSettings[];
+  /** Every rule in the compiled set; `guildId` marks a server's own rule. */
+  rules: readonly Rule[];
+  /** Every feed polled; `guildId` marks a server's own feed. */
+  feeds: readonly FeedSource[];
+  now: Date;
+}
+
+/**
+ * Turns matched items into one alert per (item, channel). A server sees only global feeds and its own,
+ * and only global rules and its own; muted topics are dropped; a channel subscribed to several matching
+ * topics gets the item once, listing them all; broken subscriptions get nothing.
+ */
+export function routeAlerts(items: readonly MatchedItem[], ctx: RoutingContext): Alert[] {
+  const ruleGuild = new Map(ctx.rules.map((r) => [r.id, r.guildId]));
+  const feedGuild = new Map(ctx.feeds.map((f) => [f.id, f.guildId]));
+  const alerts: Alert[] = [];
+  for (const guild of ctx.guilds) {
+    const catalog = topicsFor(ctx.builtInTopics, guild);
+    const muted = new Set(activeMutes(guild, ctx.now).map((m) => m.topicId));
+    for (const matched of items) {
+      const owner = feedGuild.get(matched.item.feedId);
+      if (owner !== undefined && owner !== guild.guildId) continue;
+      const matches = matched.matches.filter((m) => {
+        const ruleOwner = ruleGuild.get(m.ruleId);
+        return (ruleOwner === undefined || ruleOwner === guild.guildId) && !muted.has(m.topicId);
+      });
+      if (matches.length > 0) alerts.push(...alertsForGuild(guild, catalog, matched, matches, ctx.now));
+    }
+  }
+  return alerts;
+}
+
+function alertsForGuild(
+  guild: GuildSettings,
+  catalog: readonly CatalogTopic[],
+  matched: MatchedItem,
+  matches: MatchedItem['matches'],
+  now: Date,
+): Alert[] {
+  const byChannel = new Map<string, { topicIds: Set<string>; roleId?: string }>();
+  for (const sub of guild.subscriptions) {
+    if (sub.broken) continue;
+    const hit = matches.filter((m) => sub.topicId === undefined || m.topicId === sub.topicId);
+    if (hit.length === 0) continue;
+    const entry = byChannel.get(sub.channelId) ?? { topicIds: new Set<string>() };
+    hit.forEach((m) => entry.topicIds.add(m.topicId));
+    entry.roleId ??= sub.mentionRoleId;
+    byChannel.set(sub.channelId, entry);
+  }
+  const alerts = [...byChannel].map(([channelId, entry]): Alert => {
+    const topics: AlertTopic[] = catalog
+      .filter((t) => entry.topicIds.has(t.id))
+      .map((t) => ({
+        id: t.id,
+        name: t.name,
+        colour: t.colour,
+        terms: [...new Set(matches.filter((m) => m.topicId === t.id).flatMap((m) => m.terms))],
+      }));
+    const chosen = matches.filter((m) => entry.topicIds.has(m.topicId));
+    return {
+      id: `${channelId}:${matched.item.feedId}:${matched.item.id}`,
+      guildId: guild.guildId,
+      channelId,
+      mentionRoleId: entry.roleId,
+      item: matched.item,
+      topics,
+      hits: chosen.flatMap((m) => m.hits),
+      createdAt: now.toISOString(),
+    };
+  });
+  // A match whose topic no longer exists (its server topic was just removed) posts nothing.
+  return alerts.filter((alert) => alert.topics.length > 0);
+}
