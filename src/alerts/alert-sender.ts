@@ -1,10 +1,15 @@
 import type { Alert } from './alert';
 
 /**
- * What Discord said to one post. `permanent` means retrying cannot help (channel deleted, permission
- * removed: 403/404); `transient` means it might (5xx, timeout, connection refused).
+ * What Discord said to one post. `permanent`: the channel is closed to us (deleted, permission removed:
+ * 403/404), so its subscription is broken. `rejected`: Discord refused this one message (400), so it is
+ * dropped and logged. `transient`: it might work later (5xx, timeout, connection refused).
  */
-export type SendResult = { kind: 'sent'; messageId: string } | { kind: 'permanent'; reason: string } | { kind: 'transient'; reason: string };
+export type SendResult =
+  | { kind: 'sent'; messageId: string }
+  | { kind: 'permanent'; reason: string }
+  | { kind: 'rejected'; reason: string }
+  | { kind: 'transient'; reason: string };
 
 /** Posts one alert. Implemented over Discord's REST API in discord/; never throws. */
 export interface AlertSender {

@@ -16,12 +16,12 @@ export async function onceCommand(ctx: CliContext): Promise<number> {
     rules: configRules(config),
     write: ctx.stdout,
   });
-  const app = await createApp({ config, storeUrl: storeUrlFor(ctx, config), logger: createLogger(ctx.env.logLevel), sink });
+  const app = await createApp({ config, env: ctx.env, storeUrl: storeUrlFor(ctx, config), logger: createLogger(ctx.env.logLevel), consoleSink: sink });
   try {
     const report = await app.runCycle();
     for (const failure of report.failures) ctx.stderr(`feed ${failure.feedId} failed: ${failure.reason}`);
   } finally {
-    await app.close();
+    await app.stop();
   }
   return EXIT_OK;
 }

@@ -1,6 +1,5 @@
 import { createApp } from '../app';
 import { configRules, configTopics } from '../config/to-domain';
-import { createScheduler } from '../pipeline/scheduler';
 import { createLogger } from '../shared/logger';
 import { createConsoleSink } from './console-sink';
 import { EXIT_OK, loadConfigFor, storeUrlFor, type CliContext } from './cli-context';
@@ -10,15 +9,16 @@ import { waitForShutdownSignal } from './shutdown-signal';
 export async function startCommand(ctx: CliContext): Promise<number> {
   const { config } = loadConfigFor(ctx);
   const logger = createLogger(ctx.env.logLevel);
-  ctx.stderr('console mode: DISCORD_TOKEN is not set, so alerts are printed here instead of posted to Discord');
-  const sink = createConsoleSink({ json: ctx.flags.json === true, topics: configTopics(config), rules: configRules(config), write: ctx.stdout });
-  const app = await createApp({ config, storeUrl: storeUrlFor(ctx, config), logger, sink });
-  const scheduler = createScheduler({ cron: config.schedule, tick: () => app.runCycle(), logger });
-  scheduler.start();
-  logger.info({ schedule: config.schedule, next: scheduler.nextRun() }, 'polling on schedule');
-  const signal = await waitForShutdownSignal();
+  let consoleSink;
+  if (!ctx.env.discordToken) {
+    ctx.stderr('console mode: DISCORD_TOKEN is not set, so alerts are printed here instead of posted to Discord');
+    consoleSink = createConsoleSink({ json: ctx.flags.json === true, topics: configTopics(config), rules: configRules(config), write: ctx.stdout });
+  }
+  const app = await createApp({ config, env: ctx.env, storeUrl: storeUrlFor(ctx, config), logger, consoleSink });
+  const stopping = waitForShutdownSignal();
+  await app.start();
+  const signal = await stopping;
   logger.info({ signal }, 'shutting down');
-  await scheduler.stop();
-  await app.close();
+  await app.stop();
   return EXIT_OK;
 }

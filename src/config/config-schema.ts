@@ -71,6 +71,8 @@ export const configSchema = z
     schedule: cronExpression.default('*/5 * * * *'),
     store: z.string().min(1).default('sqlite://data/radar.sqlite'),
     userAgent: userAgent.optional(),
+    /** Let `/feeds add` accept loopback and private addresses (a feed on the operator's own network). */
+    allowPrivateFeedAddresses: z.boolean().default(false),
     limits: limits.default(limits.parse({})),
     feeds: z.array(feed).min(1),
     topics: z.array(topic).min(1),

@@ -51,6 +51,13 @@ async function deliverChannel(deps: DeliveryDeps, queue: OutboxEntry[], now: Dat
       deps.onSent?.(entry);
       continue;
     }
+    if (result.kind === 'rejected') {
+      // A message Discord will never accept must not block the channel's queue forever.
+      await deps.outbox.remove([entry.alert.id]);
+      report.dropped++;
+      deps.logger.error({ alertId: entry.alert.id, reason: result.reason }, 'Discord rejected an alert; dropped');
+      continue;
+    }
     if (result.kind === 'permanent') {
       const rest = queue.slice(position);
       await deps.outbox.remove(rest.map((e) => e.alert.id));

@@ -21,18 +21,20 @@ export interface RoutingContext {
  * topics gets the item once, listing them all; broken subscriptions get nothing.
  */
 export function routeAlerts(items: readonly MatchedItem[], ctx: RoutingContext): Alert[] {
-  const ruleGuild = new Map(ctx.rules.map((r) => [r.id, r.guildId]));
-  const feedGuild = new Map(ctx.feeds.map((f) => [f.id, f.guildId]));
+  // Ownership maps: a value of null means "global". An id missing from them (a rule or feed removed
+  // since the match) is delivered nowhere rather than treated as global.
+  const ruleGuild = new Map(ctx.rules.map((r) => [r.id, r.guildId ?? null]));
+  const feedGuild = new Map(ctx.feeds.map((f) => [f.id, f.guildId ?? null]));
   const alerts: Alert[] = [];
   for (const guild of ctx.guilds) {
     const catalog = topicsFor(ctx.builtInTopics, guild);
     const muted = new Set(activeMutes(guild, ctx.now).map((m) => m.topicId));
     for (const matched of items) {
       const owner = feedGuild.get(matched.item.feedId);
-      if (owner !== undefined && owner !== guild.guildId) continue;
+      if (owner === undefined || (owner !== null && owner !== guild.guildId)) continue;
       const matches = matched.matches.filter((m) => {
         const ruleOwner = ruleGuild.get(m.ruleId);
-        return (ruleOwner === undefined || ruleOwner === guild.guildId) && !muted.has(m.topicId);
+        return (ruleOwner === null || ruleOwner === guild.guildId) && !muted.has(m.topicId);
       });
       if (matches.length > 0) alerts.push(...alertsForGuild(guild, catalog, matched, matches, ctx.now));
     }

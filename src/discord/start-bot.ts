@@ -1,0 +1,52 @@
+import { Events, type Client } from 'discord.js';
+import type { AlertSender } from '../alerts/alert-sender';
+import type { Logger } from '../shared/logger';
+import { createAlertSender } from './alert-sender';
+import type { BotDeps } from './bot-deps';
+import { createDiscordClient } from './client';
+import { ensureCommandsRegistered } from './ensure-commands';
+import { handleInteraction } from './interactions/handle-interaction';
+
+export interface DiscordBot {
+  readonly client: Client;
+  readonly sender: AlertSender;
+  /** Whether the gateway session is up (for health checks). */
+  isConnected(): boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Logs in, keeps slash commands registered, routes interactions, and calls `onReady` once — scheduled work
+ * starts only after the client is ready, so nothing races the login.
+ */
+export async function startDiscordBot(options: { token: string; apiUrl?: string; deps: BotDeps; logger: Logger; onReady: () => void }): Promise<DiscordBot> {
+  const { logger } = options;
+  const client = createDiscordClient({ apiUrl: options.apiUrl });
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, options.deps);
+  });
+  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway resumed'));
+  client.rest.on('rateLimited', (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'));
+  client.once(Events.ClientReady, async (ready) => {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in to Discord');
+    try {
+      const changed = await ensureCommandsRegistered(client.rest, ready.application.id);
+      logger.info({ changed }, changed ? 'slash commands registered' : 'slash commands already up to date');
+    } catch (error: unknown) {
+      logger.error({ err: error }, 'could not register slash commands; existing ones stay');
+    }
+    options.onReady();
+  });
+  await client.login(options.token);
+  return {
+    client,
+    sender: createAlertSender(client.rest),
+    isConnected: () => client.isReady() && client.ws.ping >= -1,
+    async stop() {
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+export type FeedUrlVerdict = { ok: true; url: string } | { ok: false; error: string };
+
+/** Addresses a server-added feed may not point at: the bot's own machine, its network, cloud metadata. */
+const FORBIDDEN = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
+  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) FORBIDDEN.addSubnet(net, prefix, 'ipv4');
+for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['::ffff:0:0', 96]] as const) {
+  FORBIDDEN.addSubnet(net, prefix, 'ipv6');
+}
+
+export interface FeedUrlPolicy {
+  /** Operators may allow private addresses (a feed on their own network); servers never decide this. */
+  allowPrivateAddresses: boolean;
+  resolve?: (host: string) => Promise<{ address: string; family: number }[]>;
+}
+
+/**
+ * Checks a URL a Discord server wants polled: http(s) only, no credentials, and — after DNS — no
+ * loopback, private, link-local or metadata address, so `/feeds add` cannot probe the bot's network.
+ */
+export async function checkFeedUrl(input: string, policy: FeedUrlPolicy): Promise<FeedUrlVerdict> {
+  let url: URL;
+  try {
+    url = new URL(input.trim());
+  } catch {
+    return { ok: false, error: 'That is not a valid URL. Use the full address, e.g. https://example.com/feed' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, error: 'Only http:// and https:// feeds can be added.' };
+  if (url.username || url.password) return { ok: false, error: 'Feed URLs with a user name or password are not accepted.' };
+  if (url.href.length > 2000) return { ok: false, error: 'That URL is longer than 2,000 characters.' };
+  if (policy.allowPrivateAddresses) return { ok: true, url: url.href };
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: { address: string; family: number }[];
+  try {
+    addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await (policy.resolve ?? ((h) => lookup(h, { all: true })))(host);
+  } catch {
+    return { ok: false, error: `The host "${host}" could not be found.` };
+  }
+  const blocked = addresses.find((a) => FORBIDDEN.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+  if (blocked || addresses.length === 0) return { ok: false, error: `"${host}" points to a private or local address; only public feeds can be added.` };
+  return { ok: true, url: url.href };
+}

@@ -1,0 +1,170 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rss2, atom, type Rss2Item } from '../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { jsonLines, runCli } from '../support/run-cli';
+import { writeConfig } from '../support/write-config';
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toUTCString();
+
+describe('radar once', () => {
+  let server: FeedServer;
+  let dir: string;
+  let config: string;
+  const miningItems: Rss2Item[] = [
+    { title: 'Lynas and JOGMEC extend heavy rare earth offtake', link: 'https://news.example/lynas-jogmec?utm_source=rss', guid: 'mw-1', description: 'Dysprosium and terbium volumes rise.', pubDate: hoursAgo(5) },
+    { title: 'Gold miners report record quarter', link: 'https://news.example/gold', guid: 'mw-2', description: 'Nothing about rare earths here.', pubDate: hoursAgo(4) },
+    { title: 'NdPr oxide price steadies in Shanghai', link: 'https://news.example/ndpr', guid: 'mw-3', description: 'Traders watch futures.', pubDate: hoursAgo(3) },
+  ];
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+    dir = mkdtempSync(join(tmpdir(), 'radar-once-'));
+    server.route('/mining.xml', { body: rss2({ title: 'Mining wire', items: miningItems }), etag: '"v1"' });
+    server.route('/japan.atom', {
+      body: atom({
+        title: 'Japan metals',
+        entries: [{ title: 'Sojitz books a new rare earth cargo', id: 'urn:jp:1', links: [{ href: 'https://jp.example/sojitz' }], updated: new Date(Date.now() - 2 * 3_600_000).toISOString() }],
+      }),
+      contentType: 'application/atom+xml',
+    });
+    server.route('/broken.xml', { status: 503, body: 'down for maintenance' });
+    config = writeConfig(dir, [
+      { id: 'mining-wire', name: 'Mining wire', url: server.url('/mining.xml') },
+      { id: 'japan-metals', name: 'Japan metals', url: server.url('/japan.atom') },
+      { id: 'broken', name: 'Broken feed', url: server.url('/broken.xml') },
+    ]);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints each matching item once, oldest first, with the terms that matched', async () => {
+    const first = await runCli(['once', '--json', '--config', config]);
+    expect(first.code).toBe(0);
+    const lines = jsonLines(first.stdout);
+    expect(lines.map((l) => l.title)).toEqual([
+      'Lynas and JOGMEC extend heavy rare earth offtake',
+      'NdPr oxide price steadies in Shanghai',
+      'Sojitz books a new rare earth cargo',
+    ]);
+    expect(lines[0]).toMatchObject({
+      feed: 'mining-wire',
+      id: 'mw-1',
+      link: 'https://news.example/lynas-jogmec?utm_source=rss',
+      topics: ['heavy-rare-earths', 'japan-supply-chain'],
+    });
+    const matches = lines[0]?.matches as { topic: string; rule: string; terms: string[] }[];
+    expect(matches).toEqual(
+      expect.arrayContaining([
+        { topic: 'heavy-rare-earths', rule: 'heavy rare earth, dysprosium, terbium', terms: expect.arrayContaining(['heavy rare earth', 'dysprosium', 'terbium']) },
+        { topic: 'japan-supply-chain', rule: 'Lynas AND (Japan OR JOGMEC)', terms: ['Lynas', 'JOGMEC'] },
+      ]),
+    );
+    // A failing feed is reported on stderr and does not stop the others or change the exit code.
+    expect(first.stderr).toContain('feed broken failed: HTTP 503');
+  });
+
+  it('prints nothing on the next run, and the unchanged feed costs a 304', async () => {
+    const second = await runCli(['once', '--json', '--config', config]);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toBe('');
+    const requests = server.requests('/mining.xml');
+    expect(requests.at(-1)?.headers['if-none-match']).toBe('"v1"');
+  });
+
+  it('prints only the items a feed gained since the last run', async () => {
+    const added: Rss2Item = { title: 'Terbium shortage hits magnet makers', link: 'https://news.example/terbium', guid: 'mw-4', description: 'Heavy rare earths tighten.', pubDate: hoursAgo(0.5) };
+    server.route('/mining.xml', { body: rss2({ title: 'Mining wire', items: [added, ...miningItems] }), etag: '"v2"' });
+    const third = await runCli(['once', '--json', '--config', config]);
+    expect(jsonLines(third.stdout).map((l) => l.id)).toEqual(['mw-4']);
+    const fourth = await runCli(['once', '--json', '--config', config]);
+    expect(fourth.stdout).toBe('');
+  });
+
+  it('prints readable lines without --json', async () => {
+    server.route('/mining.xml', {
+      body: rss2({ title: 'Mining wire', items: [{ title: 'JOGMEC funds a dysprosium separation plant', link: 'https://news.example/plant', guid: 'mw-5', pubDate: hoursAgo(0.2) }] }),
+    });
+    const run = await runCli(['once', '--config', config]);
+    expect(run.stdout).toContain('Mining wire: JOGMEC funds a dysprosium separation plant');
+    expect(run.stdout).toContain('https://news.example/plant');
+    expect(run.stdout).toMatch(/matched: Heavy rare earths \(dysprosium\); Japan's supply chain \(JOGMEC\)/);
+  });
+
+  it('alerts only recent items of a feed it polls for the first time', async () => {
+    const backlog: Rss2Item[] = Array.from({ length: 30 }, (_, i) => ({
+      title: `Dysprosium market note number ${i + 1}`,
+      link: `https://backlog.example/${i + 1}`,
+      guid: `b-${i + 1}`,
+      pubDate: hoursAgo(i < 3 ? 1 + i : 100 + i),
+    }));
+    server.route('/backlog.xml', { body: rss2({ title: 'Backlog', items: backlog }) });
+    const withBacklog = writeConfig(dir, [{ id: 'backlog', name: 'Backlog', url: server.url('/backlog.xml') }], {
+      store: `sqlite://${join(dir, 'backlog.sqlite')}`,
+    });
+    const run = await runCli(['once', '--json', '--config', withBacklog]);
+    // Only the 3 items within maxItemAgeHours (48) of the 30: the rest are remembered silently.
+    expect(jsonLines(run.stdout).map((l) => l.id)).toEqual(['b-3', 'b-2', 'b-1']);
+  });
+});
+
+describe('invalid configuration', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'radar-badconfig-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it.each([
+    ['a rule with an unbalanced parenthesis', 'topics:\n  - id: t\n    name: T\n    colour: "#112233"\n    rules: ["(Lynas AND JOGMEC"]\n', 'topics[0].rules[0]: unbalanced parenthesis at column 1'],
+    ['a bad schedule', 'schedule: "every five minutes"\n', 'schedule: not a cron expression'],
+    ['an unknown key', 'polling: fast\n', 'polling: unknown key'],
+    ['a feed without a URL scheme', 'feeds:\n  - id: f\n    name: F\n    url: "example.com/feed"\n', 'feeds[0].url: not a valid URL'],
+  ])('stops with exit code 2 on %s', async (_name, yaml, message) => {
+    const base = 'feeds:\n  - id: ok\n    name: OK\n    url: "https://example.com/feed"\ntopics:\n  - id: t\n    name: T\n    colour: "#112233"\n    rules: ["Lynas"]\n';
+    const file = join(dir, `${Math.random()}.yaml`);
+    // Later keys win in our test YAML only when they are distinct; build a document that replaces sections.
+    const merged = yaml.startsWith('feeds:') ? yaml + base.slice(base.indexOf('topics:')) : yaml.startsWith('topics:') ? base.slice(0, base.indexOf('topics:')) + yaml : base + yaml;
+    writeFileSync(file, merged);
+    for (const command of [['check-config', '--config', file], ['once', '--config', file]]) {
+      const run = await runCli(command);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(message);
+    }
+  });
+
+  it('names the file when it does not exist', async () => {
+    const run = await runCli(['check-config', '--config', join(dir, 'missing.yaml')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('missing.yaml: invalid config');
+    expect(run.stderr).toContain('file not found');
+  });
+});
+
+describe('check-config and test-rule', () => {
+  it('summarises the shipped default config', async () => {
+    const run = await runCli(['check-config', '--config', 'config/default.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/config\/default\.yaml: OK/);
+    expect(run.stdout).toMatch(/feeds: {4}\d+/);
+  });
+
+  it.each([
+    ['dysprosium OR terbium', 'Terbium prices jump', 0, 'match: terbium'],
+    ['rare earth -recycling', 'Rare earth recycling plant opens', 1, 'no match'],
+    ['earth', 'Earthenware exports fall', 1, 'no match'],
+  ])('test-rule %p on %p exits %p', async (expression, text, code, output) => {
+    const run = await runCli(['test-rule', expression, text]);
+    expect(run.code).toBe(code);
+    expect(run.stdout).toContain(output);
+  });
+
+  it('explains an invalid expression with its column', async () => {
+    const run = await runCli(['test-rule', 'Lynas AND (Japan', 'x']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('at column 11');
+  });
+});
