@@ -7,6 +7,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import { dedupeKeys, type DedupeKey } from './dedupe-keys';
+import { distrustDuplicateIds } from './distrust-duplicate-ids';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
 import { pollFeed, type FeedPollDeps, type FeedPollResult } from './poll-feed';
@@ -92,7 +93,7 @@ async function selectUnseen(
   now: Date,
 ): Promise<{ fresh: Candidate[]; seeded: Candidate[] }> {
   const ttlMs = deps.limits.seenTtlDays * 86_400_000;
-  const perFeed = results.map((r) => r.items.map((item) => ({ item, keys: dedupeKeys(item, ttlMs, r.feed.guildId) })));
+  const perFeed = results.map((r) => distrustDuplicateIds(r.items).map((item) => ({ item, keys: dedupeKeys(item, ttlMs, r.feed.guildId) })));
   const seenFlags = await deps.seen.seenAny(perFeed.flat().map((c) => c.keys.map((k) => k.key)));
   const claimed = new Set<string>();
   const fresh: Candidate[] = [];

@@ -1,0 +1,113 @@
+import { createApp, type App } from '../../src/app';
+import { parseConfigText } from '../../src/config/load-config';
+import type { MatchedItem } from '../../src/pipeline/matched-item';
+import { createSilentLogger } from '../../src/shared/logger';
+import { rss2 } from '../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { tempSqliteUrl } from '../support/stores';
+import { TEST_TOPICS } from '../support/write-config';
+import { stringify } from 'yaml';
+
+const recent = (minutes: number) => new Date(Date.now() - minutes * 60_000).toUTCString();
+
+describe('poll cycle', () => {
+  let server: FeedServer;
+  let store: ReturnType<typeof tempSqliteUrl>;
+  let app: App;
+  let delivered: MatchedItem[];
+
+  const makeApp = async (feedPaths: string[]) => {
+    const config = parseConfigText(
+      stringify({
+        allowPrivateFeedAddresses: true,
+        limits: { firstPollMaxItems: 50 },
+        feeds: feedPaths.map((p, i) => ({ id: `feed-${i + 1}`, name: `Feed ${i + 1}`, url: server.url(p) })),
+        topics: TEST_TOPICS,
+      }),
+      'test.yaml',
+    );
+    return createApp({
+      config,
+      env: { logLevel: 'silent' },
+      storeUrl: store.url,
+      logger: createSilentLogger(),
+      consoleSink: { deliver: async (items) => void delivered.push(...items) },
+    });
+  };
+
+  beforeEach(async () => {
+    server = await startFeedServer();
+    store = tempSqliteUrl();
+    delivered = [];
+  });
+  afterEach(async () => {
+    await app?.stop();
+    await server.close();
+    store.cleanup();
+  });
+
+  it('alerts once when two feeds carry the same story under different guids and tracking links', async () => {
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [{ title: 'JOGMEC backs Lynas heavy rare earth expansion', link: 'https://www.news.example/lynas?utm_source=rss', guid: 'a-1', pubDate: recent(30) }] }) });
+    server.route('/b.xml', { body: rss2({ title: 'B', items: [{ title: 'JOGMEC backs Lynas heavy rare earth expansion - Wire', link: 'https://news.example/lynas', guid: 'b-77', pubDate: recent(20) }] }) });
+    app = await makeApp(['/a.xml', '/b.xml']);
+    await app.runCycle();
+    expect(delivered.map((d) => d.item.id)).toEqual(['a-1']);
+  });
+
+  it('does not alert again when a feed re-issues an item under a new guid, or reorders its items', async () => {
+    const items = [
+      { title: 'Terbium price climbs for a third straight week', link: 'https://news.example/terbium', guid: 'g-1', pubDate: recent(50) },
+      { title: 'Sojitz signs dysprosium supply memorandum', link: 'https://news.example/sojitz', guid: 'g-2', pubDate: recent(40) },
+    ];
+    server.route('/a.xml', { body: rss2({ title: 'A', items }) });
+    app = await makeApp(['/a.xml']);
+    await app.runCycle();
+    expect(delivered).toHaveLength(2);
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [{ ...items[1]!, guid: 'g-2-new' }, { ...items[0]!, title: 'Terbium price climbs for a third straight week (updated)' }] }) });
+    await app.runCycle();
+    expect(delivered).toHaveLength(2);
+  });
+
+  it('keeps items whose feed failed, and alerts them when the feed recovers', async () => {
+    server.route('/a.xml', { status: 500, body: 'oops' });
+    app = await makeApp(['/a.xml']);
+    const failed = await app.runCycle();
+    expect(failed.failures).toEqual([{ feedId: 'feed-1', reason: expect.stringContaining('500') }]);
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [{ title: 'NdPr futures contract gains support', link: 'https://news.example/ndpr', guid: 'n-1', pubDate: recent(5) }] }) });
+    await app.runCycle();
+    expect(delivered.map((d) => d.item.title)).toEqual(['NdPr futures contract gains support']);
+  });
+
+  it('does not alert items that match no rule, even later', async () => {
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [{ title: 'Copper output rises in Chile', link: 'https://news.example/copper', guid: 'c-1', pubDate: recent(5) }] }) });
+    app = await makeApp(['/a.xml']);
+    const report = await app.runCycle();
+    expect(report).toMatchObject({ items: 1, newItems: 1, matched: 0 });
+    expect(delivered).toEqual([]);
+  });
+});
+
+describe('feeds that reuse one guid for every item', () => {
+  it('still alerts each distinct story', async () => {
+    const server = await startFeedServer();
+    const store = tempSqliteUrl();
+    const delivered: MatchedItem[] = [];
+    server.route('/same.xml', {
+      body: rss2({
+        title: 'Same guid',
+        items: [
+          { title: 'Dysprosium exports resume from Myanmar border', link: 'https://news.example/1', guid: 'N/A', pubDate: recent(30) },
+          { title: 'Terbium oxide trades higher in Baotou', link: 'https://news.example/2', guid: 'N/A', pubDate: recent(20) },
+        ],
+      }),
+    });
+    const config = parseConfigText(stringify({ allowPrivateFeedAddresses: true, feeds: [{ id: 'same', name: 'Same', url: server.url('/same.xml') }], topics: TEST_TOPICS }), 't.yaml');
+    const app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl: store.url, logger: createSilentLogger(), consoleSink: { deliver: async (items) => void delivered.push(...items) } });
+    await app.runCycle();
+    await app.runCycle();
+    expect(delivered.map((d) => d.item.title)).toEqual(['Dysprosium exports resume from Myanmar border', 'Terbium oxide trades higher in Baotou']);
+    await app.stop();
+    await server.close();
+    store.cleanup();
+  });
+});
