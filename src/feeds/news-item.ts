@@ -23,6 +23,11 @@ export interface NewsItem {
   published?: string;
   /** ISO 8601 time this process first saw the item (the fetch time). */
   firstSeen: string;
+  /**
+   * Publisher named by an aggregator item (Google News `<source>`, Bing `<News:Source>`), for display
+   * and for recognising the " - Publisher" title suffix. Absent for ordinary feeds.
+   */
+  publisher?: string;
 }
 
 /** Publication time if known, else first-seen time: what we sort and display by. */

@@ -1,0 +1,38 @@
+import { fetchFailure, type FetchFailure } from './fetch-outcome';
+import { discardBody } from './read-feed-body';
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+export type RedirectResult = { kind: 'response'; response: Response; url: string } | FetchFailure;
+
+/**
+ * GETs `url`, following at most `maxRedirects` redirects ourselves (relative Location resolved),
+ * so that loops, missing Locations and odd schemes become explicit failures and the final URL is known.
+ */
+export async function requestFollowingRedirects(
+  url: string,
+  init: { headers: Record<string, string>; signal: AbortSignal },
+  maxRedirects: number,
+): Promise<RedirectResult> {
+  let current = url;
+  for (let redirects = 0; ; redirects += 1) {
+    const response = await fetch(current, { method: 'GET', redirect: 'manual', ...init });
+    if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current };
+    await discardBody(response);
+    const location = response.headers.get('location');
+    if (!location) return fetchFailure('http', `HTTP ${response.status} redirect without a Location header`, response.status);
+    if (redirects >= maxRedirects) return fetchFailure('redirects', `more than ${maxRedirects} redirects`, response.status);
+    const next = resolveLocation(location, current);
+    if (next === undefined) return fetchFailure('redirects', `redirect to an unsupported location: ${location.slice(0, 100)}`);
+    current = next;
+  }
+}
+
+function resolveLocation(location: string, base: string): string | undefined {
+  try {
+    const next = new URL(location, base);
+    return next.protocol === 'http:' || next.protocol === 'https:' ? next.href : undefined;
+  } catch {
+    return undefined;
+  }
+}

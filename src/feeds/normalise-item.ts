@@ -1,0 +1,93 @@
+import { createHash } from 'node:crypto';
+import { canonicaliseLink } from './canonical-link';
+import type { FeedSource } from './feed-source';
+import { coerceText, textOf, truncateText } from './item-text';
+import type { NewsItem } from './news-item';
+import { parseFeedDate } from './parse-feed-date';
+import { pickItemLink } from './pick-item-link';
+
+export const MAX_SUMMARY_CHARS = 2000;
+/** Publication dates further ahead than this are clock or feed errors (feed-quirks §7). */
+const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Turns one rss-parser item (any field shape: strings, `{_, $}` objects, arrays, undefined) into a
+ * NewsItem of plain strings. Never throws. The id is stable across fetches of an unchanged item, and
+ * does not depend on the summary, so an edited excerpt is not a new item.
+ */
+export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsItem {
+  const item = isRecord(raw) ? raw : {};
+  const title = textOf(item.title);
+  const link = pickItemLink(item, feed.url);
+  const canonicalLink = canonicaliseLink(link);
+  const rawDate = firstText(item.pubDate, item.date, item['dc:date'], item.published, item.updated);
+  const published = publishedTime(rawDate, item.isoDate, now);
+  const normalised: NewsItem = {
+    feedId: feed.id,
+    source: feed.name,
+    id: itemId(item, canonicalLink, title, published ?? rawDate),
+    title,
+    summary: summaryOf(item),
+    categories: categoriesOf(item),
+    link,
+    canonicalLink,
+    firstSeen: now.toISOString(),
+  };
+  if (published !== undefined) normalised.published = published;
+  const publisher = textOf(item.source) || textOf(item['News:Source']);
+  if (publisher !== '') normalised.publisher = publisher;
+  return normalised;
+}
+
+/**
+ * guid, else Atom id, else rdf:about, else canonical link, else Mining Weekly's `a_id`, else a hash of
+ * title and date (feed-quirks §3). Blank values do not count: `<guid></guid>` is no guid.
+ */
+function itemId(item: Record<string, unknown>, canonicalLink: string, title: string, date: string): string {
+  const about = item['rdf:about'] ?? (isRecord(item.$) ? item.$['rdf:about'] : undefined);
+  const declared = firstText(item.guid, item.id, about);
+  if (declared !== '') return declared;
+  if (canonicalLink !== '') return canonicalLink;
+  const aId = firstText(item.a_id);
+  if (aId !== '') return `a_id:${aId}`;
+  const fingerprint = `${title.normalize('NFKC').toLowerCase()}\n${date}`;
+  return `hash:${createHash('sha1').update(fingerprint).digest('hex')}`;
+}
+
+function publishedTime(rawDate: string, isoDate: unknown, now: Date): string | undefined {
+  // Our own parser first: it maps JST/CEST, refuses the ambiguous CST and reads zone-less dates as UTC.
+  const date = rawDate !== '' ? parseFeedDate(rawDate) : parseFeedDate(coerceText(isoDate));
+  if (date === undefined || date.getTime() - now.getTime() > MAX_FUTURE_MS) return undefined;
+  return date.toISOString();
+}
+
+/** The longest plain text among description, content:encoded and Atom summary/content. */
+function summaryOf(item: Record<string, unknown>): string {
+  const candidates = [item.content, item['content:encoded'], item.summary].map(textOf);
+  const longest = candidates.reduce((best, text) => (text.length > best.length ? text : best), '');
+  return truncateText(longest, MAX_SUMMARY_CHARS);
+}
+
+/** RSS `<category>` (maybe `{_, $: {domain}}`), Atom `<category term label>`, RDF `dc:subject`. */
+function categoriesOf(item: Record<string, unknown>): string[] {
+  const elements = [item.categoryElements ?? item.categories, item.subjects].flatMap((value) =>
+    Array.isArray(value) ? (value as unknown[]) : value === undefined ? [] : [value],
+  );
+  const labels = elements.map((element) => {
+    const attributes = isRecord(element) && isRecord(element.$) ? element.$ : {};
+    return textOf(element) || textOf(attributes.label) || textOf(attributes.term);
+  });
+  return [...new Set(labels.filter((label) => label !== ''))];
+}
+
+function firstText(...values: unknown[]): string {
+  for (const value of values) {
+    const text = coerceText(value).trim();
+    if (text !== '') return text;
+  }
+  return '';
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

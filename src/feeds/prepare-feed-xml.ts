@@ -1,0 +1,103 @@
+import { parseFeedDate } from './parse-feed-date';
+import { rootElementName, skipLeadingJunk } from './sniff-feed-text';
+
+/**
+ * Text elements whose inline markup we turn into escaped text before parsing: xml2js keeps mixed
+ * content out of order and rss-parser then drops the words inside `<b>` (feed-quirks §2) or returns an
+ * object for Atom xhtml. As escaped text the markup survives and htmlToText strips it later.
+ */
+const TEXT_ELEMENT_OPEN = '<(title|description|summary|content|content:encoded)(\\s[^<>]*?)?(?<!/)>';
+const CDATA_START = '<![CDATA[';
+const CDATA_END = ']]>';
+// `[^<>]` rather than `[\s\S]`: every scan stops at the next tag, so hostile input stays linear.
+const ATOM_LINK = /<link(\s[^<>]*?)?(?:\/>|>([^<]*)<\/link\s*>)/g;
+const ATOM_DATE = /<(published|updated)(\s[^<>]*?)?>([^<]*)<\/\1\s*>/g;
+/** `&` not starting an entity or character reference, which makes sax reject the whole document. */
+const STRAY_AMPERSAND = /&(?![A-Za-z][A-Za-z0-9._-]*;|#\d+;|#x[0-9A-Fa-f]+;)/g;
+
+/**
+ * Rewrites feed XML so one odd element cannot cost the whole feed: leading junk dropped, inline markup
+ * in text elements escaped, and for Atom, `<link>` elements without href and unreadable
+ * `<published>`/`<updated>` dates repaired, both of which make rss-parser reject every entry (§7, §8).
+ */
+export function prepareFeedXml(xml: string): string {
+  const trimmed = skipLeadingJunk(xml);
+  const flattened = flattenTextElements(trimmed);
+  return rootElementName(flattened) === 'feed' ? repairAtom(flattened) : flattened;
+}
+
+/** Escapes each stray `&` (feed-quirks §18): the one retry after a parse error. */
+export function escapeStrayAmpersands(xml: string): string {
+  return xml.replace(STRAY_AMPERSAND, '&amp;');
+}
+
+/**
+ * One pass over the document with indexOf for each closing tag, so a feed full of unclosed `<title>`s
+ * costs linear time: once a name has no closing tag left, later openings of it are skipped.
+ */
+function flattenTextElements(xml: string): string {
+  const open = new RegExp(TEXT_ELEMENT_OPEN, 'g');
+  const unclosed = new Set<string>();
+  const parts: string[] = [];
+  let copied = 0;
+  for (let match = open.exec(xml); match !== null; match = open.exec(xml)) {
+    const name = match[1] ?? '';
+    const innerStart = match.index + match[0].length;
+    const close = unclosed.has(name) ? -1 : xml.indexOf(`</${name}>`, innerStart);
+    if (close < 0) {
+      unclosed.add(name);
+      continue;
+    }
+    const inner = xml.slice(innerStart, close);
+    if (inner.includes('<')) {
+      parts.push(xml.slice(copied, innerStart), markupAsText(inner));
+      copied = close;
+    }
+    open.lastIndex = close;
+  }
+  parts.push(xml.slice(copied));
+  return parts.join('');
+}
+
+/** Inner markup as equivalent escaped text: CDATA content escaped, other `<` and `>` escaped, entities kept. */
+function markupAsText(inner: string): string {
+  const parts: string[] = [];
+  let index = 0;
+  for (;;) {
+    const start = inner.indexOf(CDATA_START, index);
+    const end = start < 0 ? -1 : inner.indexOf(CDATA_END, start + CDATA_START.length);
+    if (end < 0) break;
+    parts.push(escapeAngles(inner.slice(index, start)), escapeXml(inner.slice(start + CDATA_START.length, end)));
+    index = end + CDATA_END.length;
+  }
+  parts.push(escapeAngles(inner.slice(index)));
+  return parts.join('');
+}
+
+function repairAtom(xml: string): string {
+  return xml.replace(ATOM_LINK, repairAtomLink).replace(ATOM_DATE, repairAtomDate);
+}
+
+/** rss-parser reads `link.$.rel`, so a link must have attributes; text-only links get an href. */
+function repairAtomLink(element: string, attributes: string | undefined, text: string | undefined): string {
+  if (attributes !== undefined && /\shref\s*=/.test(attributes)) return element;
+  const href = (text ?? '').trim();
+  if (href !== '' && !href.includes('<')) return `<link${attributes ?? ''} href="${href.replace(/"/g, '&quot;')}"/>`;
+  return attributes !== undefined && attributes.trim() !== '' ? element : '';
+}
+
+/** rss-parser calls `new Date(x).toISOString()`, which throws on an invalid date and loses the feed. */
+function repairAtomDate(element: string, name: string, _attributes: string | undefined, value: string): string {
+  if (value.trim() === '') return element;
+  const date = parseFeedDate(value);
+  return date === undefined ? '' : `<${name}>${date.toISOString()}</${name}>`;
+}
+
+function escapeXml(text: string): string {
+  return escapeAngles(text.split('&').join('&amp;'));
+}
+
+/** split/join: several times faster than a global regex replace on tag-dense text. */
+function escapeAngles(text: string): string {
+  return text.split('<').join('&lt;').split('>').join('&gt;');
+}

@@ -1,0 +1,80 @@
+import { fetchFeed } from '../../src/feeds/fetch-feed';
+import { createHostLimiter } from '../../src/feeds/host-limiter';
+import { rss2 } from '../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+
+const options = { timeoutMs: 5_000, maxBodyBytes: 100_000, maxRedirects: 3 };
+
+describe('createHostLimiter against a server', () => {
+  let server: FeedServer;
+  beforeEach(async () => {
+    server = await startFeedServer();
+    server.route('/feed', { body: rss2({ title: 'T', items: [] }), delayMs: 60 });
+  });
+  afterEach(async () => {
+    await server.close();
+  });
+
+  it('lets at most perHost requests reach one host at a time', async () => {
+    const limiter = createHostLimiter(2);
+    const outcomes = await Promise.all(
+      Array.from({ length: 6 }, () => limiter.run(server.url('/feed'), () => fetchFeed({ url: server.url('/feed') }, options))),
+    );
+    expect(outcomes.every((outcome) => outcome.kind === 'fetched')).toBe(true);
+    expect(server.requests('/feed')).toHaveLength(6);
+    expect(server.peakConcurrency()).toBe(2);
+  });
+
+  it('is what keeps the requests apart (without it they overlap)', async () => {
+    await Promise.all(Array.from({ length: 4 }, () => fetchFeed({ url: server.url('/feed') }, options)));
+    expect(server.peakConcurrency()).toBeGreaterThan(2);
+  });
+});
+
+describe('createHostLimiter', () => {
+  /** Tasks that finish only when released, recording how many ran at once per host. */
+  function createProbe() {
+    const active = new Map<string, number>();
+    const peaks = new Map<string, number>();
+    const releases: (() => void)[] = [];
+    const task = (host: string) => () =>
+      new Promise<string>((resolve) => {
+        active.set(host, (active.get(host) ?? 0) + 1);
+        peaks.set(host, Math.max(peaks.get(host) ?? 0, active.get(host) ?? 0));
+        releases.push(() => {
+          active.set(host, (active.get(host) ?? 0) - 1);
+          resolve(host);
+        });
+      });
+    const settle = () => new Promise((resolve) => setImmediate(resolve));
+    return { task, peaks, releases, settle };
+  }
+
+  it('limits each host separately and ignores the port', async () => {
+    const limiter = createHostLimiter(1);
+    const probe = createProbe();
+    const runs = [
+      limiter.run('https://a.example.com/feed', probe.task('a')),
+      limiter.run('https://a.example.com:8443/other', probe.task('a')),
+      limiter.run('https://b.example.com/feed', probe.task('b')),
+    ];
+    await probe.settle();
+    expect(probe.releases).toHaveLength(2);
+    while (probe.releases.length > 0) {
+      probe.releases.shift()?.();
+      await probe.settle();
+    }
+    expect(await Promise.all(runs)).toEqual(['a', 'a', 'b']);
+    expect(Object.fromEntries(probe.peaks)).toEqual({ a: 1, b: 1 });
+  });
+
+  it('frees the slot when a task fails', async () => {
+    const limiter = createHostLimiter(1);
+    await expect(limiter.run('https://a.example.com/', () => Promise.reject(new Error('feed down')))).rejects.toThrow('feed down');
+    await expect(limiter.run('https://a.example.com/', () => Promise.resolve('next'))).resolves.toBe('next');
+  });
+
+  it('runs tasks for unparseable URLs too', async () => {
+    await expect(createHostLimiter(2).run('not a url', () => Promise.resolve(1))).resolves.toBe(1);
+  });
+});
