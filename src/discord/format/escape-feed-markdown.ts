@@ -1,0 +1,20 @@
+import { escapeMarkdown } from 'discord.js';
+
+/**
+ * Escapes Discord markdown in feed text. escapeMarkdown handles `\`, `*`, `_`, `~~`, `||`, headings and
+ * lists; backticks and `[` are escaped here one by one instead, because its code-span logic leaves
+ * runs of four or more backticks half-escaped, and its masked-link escape only sees a whole `[x](y)`,
+ * which a segment boundary (we escape between emphasis spans) can split. `>` and `-#` are escaped where
+ * they would start a quote or subtext line.
+ */
+export function escapeFeedMarkdown(text: string): string {
+  const escaped = escapeMarkdown(text, {
+    codeBlock: false,
+    inlineCode: false,
+    heading: true,
+    bulletedList: true,
+    numberedList: true,
+    maskedLink: false,
+  });
+  return escaped.replace(/[`[]/g, '\\$&').replace(/^( *)(>|-#)/gm, '$1\\$2');
+}
