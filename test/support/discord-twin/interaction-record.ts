@@ -1,0 +1,57 @@
+import type { InteractionMessageView, InteractionResult } from './types';
+
+export const EPHEMERAL_FLAG = 1 << 6;
+
+/** What the bot has answered so far; stays live after invokeCommand resolved. */
+export class InteractionRecord implements InteractionResult {
+  type = 0;
+  content?: string;
+  embeds?: unknown[];
+  flags?: number;
+  ephemeral = false;
+  followUps: InteractionMessageView[] = [];
+  edits: { content?: string; embeds?: unknown[] }[] = [];
+  /** The @original message as the user sees it; null before a reply and after deleteReply. */
+  private shown: { content?: string; embeds?: unknown[] } | null = null;
+
+  get final(): { content?: string; embeds?: unknown[] } {
+    return this.shown ? { ...this.shown } : {};
+  }
+
+  recordInitial(type: number, data: Record<string, unknown> | undefined): void {
+    this.type = type;
+    const flags = typeof data?.flags === 'number' ? data.flags : undefined;
+    if (flags !== undefined) this.flags = flags;
+    this.ephemeral = ((flags ?? 0) & EPHEMERAL_FLAG) !== 0;
+    if (type !== 4 || !data) return;
+    const view = pickView(data);
+    if (view.content !== undefined) this.content = view.content;
+    if (view.embeds !== undefined) this.embeds = view.embeds;
+    this.shown = view;
+  }
+
+  recordEdit(body: Record<string, unknown>): void {
+    const view = pickView(body);
+    this.edits.push(view);
+    this.shown = { ...(this.shown ?? {}), ...view };
+  }
+
+  /** The first follow-up after a deferral replaces the "thinking…" message, as Discord does. */
+  recordFollowUp(body: Record<string, unknown>, replacesOriginal: boolean): void {
+    const view = pickView(body);
+    const flags = typeof body.flags === 'number' ? body.flags : undefined;
+    this.followUps.push(flags === undefined ? view : { ...view, flags });
+    if (replacesOriginal) this.shown = view;
+  }
+
+  recordDelete(): void {
+    this.shown = null;
+  }
+}
+
+function pickView(body: Record<string, unknown>): { content?: string; embeds?: unknown[] } {
+  const view: { content?: string; embeds?: unknown[] } = {};
+  if (typeof body.content === 'string') view.content = body.content;
+  if (Array.isArray(body.embeds)) view.embeds = body.embeds;
+  return view;
+}

@@ -1,0 +1,175 @@
+/** Public types of the Discord twin: a local stand-in for Discord's REST API v10 and gateway. */
+
+export interface TwinOptions {
+  token?: string;
+  applicationId?: string;
+  botUserId?: string;
+  botUsername?: string;
+  /** Recommended shard count reported by GET /gateway/bot. */
+  shards?: number;
+  /** Sent in HELLO; discord.js jitters its first heartbeat inside this interval. */
+  heartbeatIntervalMs?: number;
+  rateLimits?: {
+    perChannelMessages?: { limit: number; windowMs: number };
+    globalPerSecond?: number;
+  };
+  /** Discord's 3 s window for the first interaction callback. */
+  interactionTimeoutMs?: number;
+  /** How long invokeCommand waits for the edit or follow-up after a deferral. */
+  deferredTimeoutMs?: number;
+  /** Quiet time after the answer before invokeCommand resolves, so an immediate follow-up is included. */
+  settleMs?: number;
+  /** Print unknown routes to stderr (once per route). Default true. */
+  warnUnknownRoutes?: boolean;
+  now?: () => number;
+}
+
+export interface TwinGuildInput {
+  id?: string;
+  name?: string;
+  ownerId?: string;
+  channels?: { id?: string; name: string; type?: number }[];
+  roles?: { id?: string; name: string; permissions?: string }[];
+  members?: { userId: string; username?: string; roles?: string[]; permissions?: MemberPreset }[];
+}
+
+export type MemberPreset = 'admin' | 'manage-guild' | 'member';
+
+export interface TwinChannel {
+  readonly id: string;
+  readonly name: string;
+  readonly type: number;
+}
+
+export interface TwinRole {
+  readonly id: string;
+  readonly name: string;
+  readonly permissions: string;
+}
+
+export interface TwinMember {
+  readonly userId: string;
+  readonly username: string;
+  readonly roles: readonly string[];
+}
+
+/** What addGuild hands back: ids assigned by the twin, plus a lookup by channel name. */
+export interface TwinGuild {
+  readonly id: string;
+  readonly name: string;
+  readonly ownerId: string;
+  readonly botRoleId: string;
+  readonly channels: readonly TwinChannel[];
+  readonly roles: readonly TwinRole[];
+  readonly members: readonly TwinMember[];
+  channelId(name: string): string;
+  roleId(name: string): string;
+}
+
+/** A message as the twin stored it: Discord's message shape plus the allowed_mentions that were sent. */
+export interface TwinMessage {
+  id: string;
+  channel_id: string;
+  guild_id?: string;
+  author: { id: string; username: string; bot: boolean };
+  content: string;
+  embeds: unknown[];
+  allowed_mentions?: unknown;
+  nonce?: string | number;
+  flags: number;
+  timestamp: string;
+  edited_timestamp: string | null;
+  attachments: unknown[];
+}
+
+export interface InteractionMessageView {
+  content?: string;
+  embeds?: unknown[];
+  flags?: number;
+}
+
+/**
+ * Everything the bot answered to one interaction. The object stays live: edits and follow-ups that
+ * arrive after invokeCommand resolved are still appended to it.
+ */
+export interface InteractionResult {
+  type: number;
+  content?: string;
+  embeds?: unknown[];
+  flags?: number;
+  ephemeral: boolean;
+  followUps: InteractionMessageView[];
+  edits: { content?: string; embeds?: unknown[] }[];
+  readonly final: { content?: string; embeds?: unknown[] };
+}
+
+export interface InvokeCommandInput {
+  guildId: string;
+  channelId: string;
+  userId: string;
+  name: string;
+  subcommand?: string;
+  subcommandGroup?: string;
+  options?: Record<string, string | number | boolean>;
+}
+
+export interface AutocompleteInput {
+  guildId: string;
+  channelId: string;
+  userId: string;
+  name: string;
+  subcommand?: string;
+  subcommandGroup?: string;
+  focused: string;
+  options?: Record<string, string>;
+}
+
+export interface RestLogEntry {
+  method: string;
+  /** Path after /api/v10, percent-decoded, as discord.js's Routes builds it (no query string). */
+  path: string;
+  /** 0 when the twin dropped the socket. */
+  status: number;
+  at: number;
+}
+
+export interface FailRestOptions {
+  status: 500 | 502 | 503 | 'drop';
+  /** How many matching requests fail; default 1 unless untilMs is given. */
+  count?: number;
+  /** Fail matching requests for this many ms from now. */
+  untilMs?: number;
+  /** Tested against the path after /api/v10. */
+  match?: RegExp;
+}
+
+export interface GatewaySessionView {
+  shardId: number;
+  shardCount: number;
+  identified: boolean;
+  sessionId?: string;
+}
+
+export interface DiscordTwin {
+  readonly apiUrl: string;
+  readonly gatewayUrl: string;
+  readonly token: string;
+  readonly applicationId: string;
+  readonly botUserId: string;
+  addGuild(guild?: TwinGuildInput): TwinGuild;
+  removeGuild(guildId: string): void;
+  invokeCommand(input: InvokeCommandInput): Promise<InteractionResult>;
+  autocomplete(input: AutocompleteInput): Promise<{ name: string; value: string | number }[]>;
+  messages(channelId: string): TwinMessage[];
+  waitForMessages(channelId: string, count: number, timeoutMs?: number): Promise<TwinMessage[]>;
+  readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
+  readonly requests: RestLogEntry[];
+  failRest(options: FailRestOptions): void;
+  dropGateway(code?: number): void;
+  deleteChannel(guildId: string, channelId: string): void;
+  setBotPermissions(guildId: string, channelId: string, allow: boolean): void;
+  gatewaySessions(): GatewaySessionView[];
+  /** A fresh snowflake; with a shard, one whose guild would live on that shard. */
+  newSnowflake(onShard?: { shardId: number; shardCount: number }): string;
+  close(): Promise<void>;
+}
