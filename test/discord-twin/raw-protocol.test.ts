@@ -70,7 +70,7 @@ describe('raw gateway and REST protocol of the Discord twin', () => {
   });
 
   it.each([
-    ['a wrong token', (t: DiscordTwin) => ({ op: 2, d: { token: 'nope', intents: 1, properties: {} } }), 4004],
+    ['a wrong token', (_t: DiscordTwin) => ({ op: 2, d: { token: 'nope', intents: 1, properties: {} } }), 4004],
     ['a shard outside the shard count', (t: DiscordTwin) => ({ op: 2, d: { token: t.token, intents: 1, properties: {}, shard: [2, 2] } }), 4010],
     ['a presence update before identifying', () => ({ op: 3, d: {} }), 4003],
     ['an unknown opcode', () => ({ op: 42, d: null }), 4001],

@@ -59,7 +59,7 @@ describe.each([sqlite, redis])('repositories on $name', (backend) => {
     expect(await seen.seenAny([['short'], ['long']])).toEqual([false, true]);
   });
 
-  run('remembers each feed's state separately', async () => {
+  run("remembers each feed's state separately", async () => {
     const states = createFeedStateStore(kv);
     await states.set('mining', { etag: '"v1"', lastModified: 'Tue, 01 Sep 2026 10:00:00 GMT', consecutiveFailures: 0 });
     await states.set('scmp', { consecutiveFailures: 3, lastError: 'HTTP 503 Service Unavailable' });
