@@ -1,0 +1,192 @@
+import { UserError } from '../shared/errors';
+import { createTermScanner, type ScanPattern, type TermScanner } from './create-term-scanner';
+import { createFoldedText, foldText, type FoldedText } from './normalise-text';
+import { compileExpression, evaluateExpression, positiveTermIds, type CompiledExpr } from './compile-expression';
+import { parseExpression, type Term } from './parse-expression';
+import type { Rule } from './rule';
+import { termPatterns } from './term-patterns';
+
+/** The parts of an item that rules look at. */
+export interface MatchableText {
+  title: string;
+  summary: string;
+  categories: string[];
+}
+
+export type TextField = 'title' | 'summary' | 'categories';
+
+/** Where a term was found, for highlighting. */
+export interface TermHit {
+  /** Term.text of the rule's term. */
+  term: string;
+  field: TextField;
+  /** Category index when field is 'categories', else 0. */
+  index: number;
+  /** UTF-16 offsets into the original (un-normalised) field string. */
+  start: number;
+  end: number;
+}
+
+/** A rule that fired on an item. */
+export interface RuleMatch {
+  ruleId: string;
+  topicId: string;
+  /** Distinct Term.text of the rule's terms that were found, in rule order. */
+  terms: string[];
+  /** Every occurrence of those terms, by field, category index and position. */
+  hits: TermHit[];
+}
+
+/** All rules, compiled once; `match` scans an item's text once for every term of every rule. */
+export interface CompiledRuleSet {
+  readonly size: number;
+  /** Distinct terms across all rules (two rules writing "rare-earth" and "Rare Earth" share one). */
+  readonly termCount: number;
+  /** The rules that fire, in the order they were given. */
+  match(text: MatchableText): RuleMatch[];
+}
+
+/** A rule whose expression is invalid. The message is written for the rule's author. */
+export class RuleCompileError extends UserError {
+  readonly kind = 'rule-compile';
+  constructor(
+    readonly ruleId: string,
+    readonly column: number,
+    reason: string,
+  ) {
+    super(`rule ${ruleId}: ${reason}`);
+  }
+}
+
+interface CompiledRule {
+  rule: Rule;
+  expr: CompiledExpr;
+  /** Distinct term ids in rule order, with this rule's spelling of each. */
+  termIds: number[];
+  termTexts: string[];
+}
+
+interface Occurrence {
+  field: TextField;
+  index: number;
+  start: number;
+  end: number;
+}
+
+type FoundTerms = Map<number, Occurrence[]>;
+
+function createTermTable() {
+  const ids = new Map<string, number>();
+  const terms: Term[] = [];
+  const idOf = (term: Term): number => {
+    let id = ids.get(term.key);
+    if (id === undefined) {
+      id = terms.length;
+      ids.set(term.key, id);
+      terms.push(term);
+    }
+    return id;
+  };
+  return { terms, idOf };
+}
+
+function compileRule(rule: Rule, idOf: (term: Term) => number): CompiledRule {
+  const parsed = parseExpression(rule.expression);
+  if (!parsed.ok) throw new RuleCompileError(rule.id, parsed.error.column, parsed.error.message);
+  return {
+    rule,
+    expr: compileExpression(parsed.expr, idOf),
+    termIds: parsed.terms.map(idOf),
+    termTexts: parsed.terms.map((term) => term.text),
+  };
+}
+
+interface ScanContext {
+  scanner: TermScanner;
+  /** Reused for every field of every item: match() is synchronous and hits are mapped before the next field. */
+  buffer: FoldedText;
+  found: FoundTerms;
+}
+
+function scanField({ scanner, buffer, found }: ScanContext, text: string, field: TextField, index: number): void {
+  if (text === '') return;
+  const { codes, starts, ends, length } = foldText(text, buffer);
+  scanner.scan(codes, length, (id, start, end) => {
+    const occurrence = { field, index, start: starts[start] ?? 0, end: ends[end - 1] ?? text.length };
+    const list = found.get(id);
+    if (list) list.push(occurrence);
+    else found.set(id, [occurrence]);
+  });
+}
+
+function toRuleMatch(compiled: CompiledRule, found: FoundTerms): RuleMatch {
+  const terms: string[] = [];
+  const hits: TermHit[] = [];
+  compiled.termIds.forEach((id, i) => {
+    const occurrences = found.get(id);
+    const term = compiled.termTexts[i] ?? '';
+    if (!occurrences) return;
+    terms.push(term);
+    for (const o of occurrences) hits.push({ term, field: o.field, index: o.index, start: o.start, end: o.end });
+  });
+  const fieldOrder: Record<TextField, number> = { title: 0, summary: 1, categories: 2 };
+  hits.sort((a, b) => fieldOrder[a.field] - fieldOrder[b.field] || a.index - b.index || a.start - b.start || a.end - b.end);
+  return { ruleId: compiled.rule.id, topicId: compiled.rule.topicId, terms, hits };
+}
+
+/**
+ * Compiles every rule into one scanner over all their distinct terms, and indexes the rules by the
+ * terms that must appear for them to fire, so an item costs one scan plus the evaluation of only the
+ * rules that share a term with it. Throws RuleCompileError for the first invalid rule.
+ */
+export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
+  const table = createTermTable();
+  const compiled = rules.map((rule) => compileRule(rule, table.idOf));
+  const rulesByTerm: number[][] = table.terms.map(() => []);
+  compiled.forEach((rule, ruleIndex) => {
+    for (const id of positiveTermIds(rule.expr)) rulesByTerm[id]?.push(ruleIndex);
+  });
+  const patterns: ScanPattern[] = table.terms.flatMap((term, termId) =>
+    termPatterns(term).map((text) => ({ termId, text, prefix: term.prefix })),
+  );
+  const scanner = createTermScanner(patterns);
+  const buffer = createFoldedText();
+  // lastSeen[rule] === pass marks a rule already collected in this match() call, without a Set per item.
+  const lastSeen = new Int32Array(rules.length);
+  let pass = 0;
+
+  /** The rules that have a positive term among those found, in the order they were given. */
+  function candidateRules(found: FoundTerms): Int32Array {
+    pass = (pass + 1) | 0;
+    if (pass === 0) {
+      lastSeen.fill(0); // wrapped after 2^32 calls: start the marks afresh
+      pass = 1;
+    }
+    const candidates: number[] = [];
+    for (const id of found.keys()) {
+      for (const ruleIndex of rulesByTerm[id] ?? []) {
+        if (lastSeen[ruleIndex] === pass) continue;
+        lastSeen[ruleIndex] = pass;
+        candidates.push(ruleIndex);
+      }
+    }
+    return Int32Array.from(candidates).sort();
+  }
+
+  function match(text: MatchableText): RuleMatch[] {
+    const found: FoundTerms = new Map();
+    const context = { scanner, buffer, found };
+    scanField(context, text.title, 'title', 0);
+    scanField(context, text.summary, 'summary', 0);
+    text.categories.forEach((category, index) => scanField(context, category, 'categories', index));
+    if (found.size === 0) return [];
+    const matches: RuleMatch[] = [];
+    for (const ruleIndex of candidateRules(found)) {
+      const rule = compiled[ruleIndex];
+      if (rule && evaluateExpression(rule.expr, found)) matches.push(toRuleMatch(rule, found));
+    }
+    return matches;
+  }
+
+  return { size: rules.length, termCount: table.terms.length, match };
+}

@@ -1,0 +1,114 @@
+import { CHAR_SPACE, CHAR_WORD, charClass } from './char-class';
+import { createEdgeTable } from './create-edge-table';
+
+/** One string to find for a term, in folded form (see foldText). */
+export interface ScanPattern {
+  termId: number;
+  text: string;
+  /** The match may continue into more word characters (`dyspros*`); the hit then covers the whole word. */
+  prefix: boolean;
+}
+
+/** Finds every pattern occurrence in folded text in one pass; reports (termId, start, end) in code units. */
+export interface TermScanner {
+  readonly patternCount: number;
+  /** Scans the first `length` code units of folded text. */
+  scan(codes: Uint16Array, length: number, onHit: HitCallback): void;
+}
+
+export type HitCallback = (termId: number, start: number, end: number) => void;
+
+interface Output {
+  termId: number;
+  prefix: boolean;
+  /** The pattern ends in a word character, so the text must not go on with one ("earth" ≠ "earthenware"). */
+  checkRight: boolean;
+}
+
+const NO_SYMBOL = -1;
+
+/** Numbers the distinct code units of all patterns, so trie edges can be keyed by node * size + symbol. */
+function buildAlphabet(patterns: readonly ScanPattern[]): { symbols: Int32Array; size: number } {
+  const symbols = new Int32Array(0x10000).fill(NO_SYMBOL);
+  let size = 0;
+  for (const { text } of patterns) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (symbols[code] === NO_SYMBOL) symbols[code] = size++;
+    }
+  }
+  return { symbols, size: Math.max(size, 1) };
+}
+
+/** Inserts every pattern into a trie; node 0 is the root. */
+function buildTrie(patterns: readonly ScanPattern[], symbols: Int32Array, size: number) {
+  const byKey = new Map<number, number>();
+  const edges = { parents: [] as number[], symbols: [] as number[], children: [] as number[] };
+  const outputs: Array<Output[] | undefined> = [undefined];
+  for (const { termId, text, prefix } of patterns) {
+    let node = 0;
+    for (let i = 0; i < text.length; i++) {
+      const symbol = symbols[text.charCodeAt(i)] ?? 0;
+      let next = byKey.get(node * size + symbol);
+      if (next === undefined) {
+        next = outputs.length;
+        outputs.push(undefined);
+        byKey.set(node * size + symbol, next);
+        edges.parents.push(node);
+        edges.symbols.push(symbol);
+        edges.children.push(next);
+      }
+      node = next;
+    }
+    const checkRight = !prefix && charClass(text.charCodeAt(text.length - 1)) === CHAR_WORD;
+    (outputs[node] ??= []).push({ termId, prefix, checkRight });
+  }
+  return { edges, outputs };
+}
+
+/**
+ * A trie of every pattern of every term, walked from each position where a match may start: the start
+ * of a word (a letter or digit not preceded by one), and any CJK or punctuation character, since CJK
+ * terms match as substrings. Starting only there makes left word boundaries free and keeps the cost
+ * about one short walk per word however many patterns there are, so no failure links are needed.
+ * Walks overlap, so "rare earth" and "earth" are both found in "rare earths".
+ */
+export function createTermScanner(patterns: readonly ScanPattern[]): TermScanner {
+  const { symbols, size } = buildAlphabet(patterns);
+  const { edges, outputs } = buildTrie(patterns, symbols, size);
+  // Every walk starts at the root: its edges get a direct array instead of the hash table.
+  const rootChildren = new Int32Array(size).fill(-1);
+  edges.parents.forEach((parent, i) => {
+    if (parent === 0) rootChildren[edges.symbols[i] ?? 0] = edges.children[i] ?? -1;
+  });
+  const table = createEdgeTable(edges.parents, edges.symbols, edges.children);
+
+  function report(codes: Uint16Array, length: number, start: number, end: number, found: Output[], onHit: HitCallback): void {
+    for (const { termId, prefix, checkRight } of found) {
+      if (checkRight && end < length && charClass(codes[end] ?? 0) === CHAR_WORD) continue;
+      let last = end;
+      if (prefix) while (last < length && charClass(codes[last] ?? 0) === CHAR_WORD) last++;
+      onHit(termId, start, last);
+    }
+  }
+
+  function scan(codes: Uint16Array, length: number, onHit: HitCallback): void {
+    let previous = CHAR_SPACE;
+    for (let i = 0; i < length; i++) {
+      const current = charClass(codes[i] ?? 0);
+      const startsMatch = current !== CHAR_SPACE && !(current === CHAR_WORD && previous === CHAR_WORD);
+      previous = current;
+      if (!startsMatch) continue;
+      const first = symbols[codes[i] ?? 0] ?? NO_SYMBOL;
+      let node = first === NO_SYMBOL ? -1 : (rootChildren[first] ?? -1);
+      for (let j = i + 1; node >= 0; j++) {
+        const found = outputs[node];
+        if (found) report(codes, length, i, j, found, onHit);
+        const symbol = j < length ? (symbols[codes[j] ?? 0] ?? NO_SYMBOL) : NO_SYMBOL;
+        node = symbol === NO_SYMBOL ? -1 : table.get(node, symbol);
+      }
+    }
+  }
+
+  return { patternCount: patterns.length, scan };
+}

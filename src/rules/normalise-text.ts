@@ -1,0 +1,160 @@
+import { isContinuation } from './char-class';
+
+/**
+ * Text in the one canonical form that rule terms and item fields are both compared in, as UTF-16 code
+ * units, with where each unit came from in the original string. Typed arrays with a `length`, since
+ * this runs for every field of every item.
+ */
+export interface FoldedText {
+  codes: Uint16Array;
+  /** starts[i]: offset in the original string of the character that produced codes[i]. */
+  starts: Int32Array;
+  /** ends[i]: offset just past that original character (a ligature's pieces share one start and end). */
+  ends: Int32Array;
+  length: number;
+}
+
+/** The folded text as a string, with `map[i]` the original offset of `text[i]` and `ends[i]` its end. */
+export interface NormalisedText {
+  text: string;
+  map: number[];
+  ends: number[];
+}
+
+const SPACE = 0x20;
+
+/** Spaces and hyphens (including U+2011 non-breaking hyphen, dashes and minus) all fold to one space. */
+function isSeparator(code: number): boolean {
+  if (code === SPACE || code === 0x2d) return true;
+  if (code < 0x80) return code >= 0x09 && code <= 0x0d;
+  return (
+    code === 0x85 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    (code >= 0x2010 && code <= 0x2015) || code === 0x2028 || code === 0x2029 || code === 0x202f ||
+    code === 0x205f || code === 0x2212 || code === 0x3000 || code === 0xfe58 || code === 0xfe63 || code === 0xff0d
+  );
+}
+
+/** Invisible characters that CMSs put inside words (soft hyphen, zero-width space/joiners, BOM) are dropped. */
+function isIgnorable(code: number): boolean {
+  return (
+    code === 0xad || code === 0x180e || (code >= 0x200b && code <= 0x200d) || code === 0x2060 || code === 0xfeff
+  );
+}
+
+/**
+ * Characters whose NFKC form is themselves and whose lower case is computed here, so the common cases
+ * (Latin-1 letters, kana, Han, Hangul) skip the cost of `normalize()` per character.
+ */
+function foldStableChar(code: number): number {
+  if (code >= 0xc0 && code <= 0xff) return code <= 0xde && code !== 0xd7 ? code + 32 : code;
+  const stable =
+    (code >= 0x3041 && code <= 0x3096) || (code >= 0x30a1 && code <= 0x30fa) || code === 0x30fc ||
+    (code >= 0x3400 && code <= 0x4dbf) || (code >= 0x4e00 && code <= 0x9fff) || (code >= 0xac00 && code <= 0xd7a3);
+  return stable ? code : -1;
+}
+
+/** An empty buffer for foldText; reusing one across calls avoids allocating typed arrays per field. */
+export function createFoldedText(capacity = 1024): FoldedText {
+  return { codes: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0 };
+}
+
+function reserve(folded: FoldedText, needed: number): void {
+  if (needed <= folded.codes.length) return;
+  const larger = createFoldedText(Math.max(needed, folded.codes.length * 2));
+  larger.codes.set(folded.codes.subarray(0, folded.length));
+  larger.starts.set(folded.starts.subarray(0, folded.length));
+  larger.ends.set(folded.ends.subarray(0, folded.length));
+  folded.codes = larger.codes;
+  folded.starts = larger.starts;
+  folded.ends = larger.ends;
+}
+
+function emit(folded: FoldedText, code: number, start: number, end: number): void {
+  if (isIgnorable(code)) return;
+  const last = folded.length - 1;
+  if (isSeparator(code)) {
+    if (last >= 0 && folded.codes[last] === SPACE) {
+      folded.ends[last] = end; // a run of separators is one space: "rare -  earth" = "rare earth"
+      return;
+    }
+    code = SPACE;
+  }
+  reserve(folded, folded.length + 1);
+  folded.codes[folded.length] = code;
+  folded.starts[folded.length] = start;
+  folded.ends[folded.length] = end;
+  folded.length++;
+}
+
+/** End of the character starting at `i`: past a surrogate pair and any combining marks that follow. */
+function segmentEnd(s: string, i: number): number {
+  let next = i + 1;
+  const c = s.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && next < s.length) {
+    const low = s.charCodeAt(next);
+    if (low >= 0xdc00 && low <= 0xdfff) next++;
+  }
+  while (next < s.length && isContinuation(s.charCodeAt(next))) next++;
+  return next;
+}
+
+/**
+ * Folds text for matching: NFKC (full-width letters, ligatures, composed accents), lower case, every
+ * space or hyphen to one U+0020, zero-width characters removed. Accents stay significant ("Sérra" ≠
+ * "Serra") but precomposed and combining forms are equal. Each character is normalised on its own
+ * (with its combining marks) so every output unit maps back to an exact range of the original.
+ */
+export function foldText(s: string, into: FoldedText = createFoldedText(s.length + 16)): FoldedText {
+  into.length = 0;
+  reserve(into, s.length + 16);
+  let i = 0;
+  while (i < s.length) {
+    const code = s.charCodeAt(i);
+    const following = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+    // Fast path, inline because it runs for nearly every character of English text: an ASCII
+    // character not followed by a combining mark (all of which are >= U+0300).
+    if (code < 0x80 && (following < 0x300 || !isContinuation(following))) {
+      const n = into.length;
+      const separator = code === SPACE || code === 0x2d || (code >= 0x09 && code <= 0x0d);
+      if (separator && n > 0 && into.codes[n - 1] === SPACE) into.ends[n - 1] = i + 1;
+      else {
+        if (n === into.codes.length) reserve(into, n + 1);
+        into.codes[n] = separator ? SPACE : code >= 0x41 && code <= 0x5a ? code + 32 : code;
+        into.starts[n] = i;
+        into.ends[n] = i + 1;
+        into.length = n + 1;
+      }
+      i++;
+      continue;
+    }
+    const next = segmentEnd(s, i);
+    const stable = next === i + 1 ? foldStableChar(code) : -1;
+    if (stable >= 0) emit(into, stable, i, next);
+    else {
+      const segment = s.slice(i, next).normalize('NFKC').toLowerCase();
+      for (let k = 0; k < segment.length; k++) emit(into, segment.charCodeAt(k), i, next);
+    }
+    i = next;
+  }
+  return into;
+}
+
+const CHUNK = 4096;
+
+/** The first `length` folded code units as a string. */
+export function codesToString(codes: Uint16Array, length: number): string {
+  let text = '';
+  for (let i = 0; i < length; i += CHUNK) text += String.fromCharCode(...codes.subarray(i, Math.min(i + CHUNK, length)));
+  return text;
+}
+
+/**
+ * Normalises text the way rules compare it (see `foldText`). `map[i]` is the offset in `s` of the
+ * character that produced `text[i]`, `ends[i]` the offset just past it, so a match of `text[a..b)`
+ * highlights `s.slice(map[a], ends[b - 1])`.
+ */
+export function normaliseText(s: string): NormalisedText {
+  const folded = foldText(s);
+  const { codes, starts, ends, length } = folded;
+  return { text: codesToString(codes, length), map: Array.from(starts.subarray(0, length)), ends: Array.from(ends.subarray(0, length)) };
+}

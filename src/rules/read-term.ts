@@ -1,0 +1,59 @@
+import { hasCjk } from './char-class';
+import { codesToString, foldText } from './normalise-text';
+import type { Term } from './parse-expression';
+import { ExpressionSyntaxError } from './tokenise-expression';
+
+/** Longer terms are almost certainly pasted text rather than keywords. */
+export const MAX_TERM_LENGTH = 100;
+/** Shorter prefixes (`dy*`) would match a large share of all words. */
+export const MIN_PREFIX_LENGTH = 3;
+
+const STAR = /[*\uff0a]/u;
+const WHITESPACE = /\s/u;
+
+/** Finds a valid trailing `*`; returns the text before it, or the whole text when there is none. */
+function splitPrefix(raw: string, offset: number): { body: string; prefix: boolean } {
+  for (let k = 0; k < raw.length; k++) {
+    if (!STAR.test(raw.charAt(k))) continue;
+    const before = raw.charAt(k - 1);
+    const rest = raw.slice(k + 1);
+    const endsWord = k > 0 && !WHITESPACE.test(before) && !STAR.test(before);
+    if (endsWord && rest.trim() === '') return { body: raw.slice(0, k), prefix: true };
+    const reason = endsWord && WHITESPACE.test(rest.charAt(0))
+      ? "'*' must end the last word of a phrase (at column {column})"
+      : "'*' must end a word (at column {column})";
+    throw new ExpressionSyntaxError(reason, offset + k);
+  }
+  return { body: raw, prefix: false };
+}
+
+/** The folded text with the spaces that a leading or trailing hyphen or space left removed. */
+function foldKey(body: string): string {
+  const { codes, length } = foldText(body);
+  let from = 0;
+  let to = length;
+  while (from < to && codes[from] === 0x20) from++;
+  while (to > from && codes[to - 1] === 0x20) to--;
+  return codesToString(codes.subarray(from, to), to - from);
+}
+
+/**
+ * Turns one phrase as written (bare words or the inside of quotes) into a term; `offset` is where
+ * `raw` starts in the expression, for error columns.
+ */
+export function readTerm(raw: string, offset: number): Term {
+  const { body, prefix } = splitPrefix(raw, offset);
+  const text = raw.trim();
+  const folded = foldKey(body);
+  if (folded === '') throw new ExpressionSyntaxError('empty term', offset);
+  const length = Array.from(folded).length;
+  if (length > MAX_TERM_LENGTH) {
+    throw new ExpressionSyntaxError(`term too long at column {column} (at most ${MAX_TERM_LENGTH} characters)`, offset);
+  }
+  const cjk = hasCjk(folded);
+  // One Han or kana character says as much as a short word, so CJK prefixes have no minimum.
+  if (prefix && !cjk && length < MIN_PREFIX_LENGTH) {
+    throw new ExpressionSyntaxError(`prefix too short: '${text}'`, offset);
+  }
+  return { text, key: prefix ? `${folded}*` : folded, prefix, cjk };
+}

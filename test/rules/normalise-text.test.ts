@@ -1,0 +1,57 @@
+import { normaliseText } from '../../src/rules/normalise-text';
+
+describe('normaliseText', () => {
+  test.each([
+    ['Rare Earth', 'rare earth'],
+    ['Rare-Earth', 'rare earth'],
+    ['rare\u2011earth', 'rare earth'],
+    ['rare\u2010earth', 'rare earth'],
+    ['rare\u2014earth', 'rare earth'],
+    ['rare\u00a0earth', 'rare earth'],
+    ['rare\u3000earth', 'rare earth'],
+    ['rare \t\n - earth', 'rare earth'],
+    ['dyspro\u200bsium', 'dysprosium'],
+    ['dyspro\u00adsium', 'dysprosium'],
+    ['\ufeffLynas', 'lynas'],
+    ['ＪＯＧＭＥＣ', 'jogmec'],
+    ['ﬁnance', 'finance'],
+    ['Se\u0301rra Verde', 'sérra verde'],
+    ['SÉRRA', 'sérra'],
+    ['ｶﾞｽ', 'ガス'],
+    ['中国稀土集团', '中国稀土集团'],
+    ['ÄÖÜß', 'äöüß'],
+    ['', ''],
+  ])('folds %j to %j', (input, expected) => {
+    expect(normaliseText(input).text).toBe(expected);
+  });
+
+  test('maps every folded character back to the original character it came from', () => {
+    const original = 'ﬁne ＮｄＰｒ\u00a0-\u00a0ok';
+    const { text, map, ends } = normaliseText(original);
+    expect(text).toBe('fine ndpr ok');
+    expect(map).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12]);
+    expect(ends).toEqual([1, 1, 2, 3, 4, 5, 6, 7, 8, 11, 12, 13]);
+    expect(original.slice(map[5], ends[8])).toBe('ＮｄＰｒ');
+  });
+
+  test('keeps a combining accent with its letter', () => {
+    const original = 'Se\u0301rra';
+    const { text, map, ends } = normaliseText(original);
+    expect(text).toBe('s\u00e9rra');
+    expect(map).toEqual([0, 1, 3, 4, 5]);
+    expect(ends).toEqual([1, 3, 4, 5, 6]);
+  });
+
+  test('maps a character whose lower case is longer to one original character', () => {
+    const { text, map, ends } = normaliseText('İx');
+    expect(text).toBe('i\u0307x');
+    expect(map).toEqual([0, 0, 1]);
+    expect(ends).toEqual([1, 1, 2]);
+  });
+
+  test('keeps astral characters whole', () => {
+    const { text, map } = normaliseText('a🪨b');
+    expect(text).toBe('a🪨b');
+    expect(map).toEqual([0, 1, 1, 3]);
+  });
+});
