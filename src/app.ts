@@ -106,7 +106,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         logger,
       };
       // Loaded only in Discord mode: `once` and console mode never pay for discord.js.
-      const { startDiscordBot } = await import('./discord/start-bot');
+      const { startDiscordBot } = await import('./discord/start-bot.js');
       bot = await startDiscordBot({
         token,
         apiUrl: options.env.discordApiUrl,

@@ -1,0 +1,42 @@
+import type { StatusReport } from '../bot-deps';
+import { defineCommand } from '../interactions/command-args';
+import { commandRoute } from '../interactions/command-route';
+import { GUILD_ONLY, type CommandGroup } from './command-defaults';
+import { feedHealthText } from './feed-health';
+import { discordTime, listReply } from './list-reply';
+import { inlineCode } from './rule-lines';
+
+export const statusDefinition = defineCommand({
+  name: 'status',
+  description: 'Is the radar working? Polls, feed health, recent alerts, undeliverable subscriptions',
+  ...GUILD_ONLY,
+});
+
+/** The summary lines first, so that when the list is cut, the failing feeds and broken subscriptions go last. */
+export function statusLines(report: StatusReport): string[] {
+  const ok = report.feeds.filter((f) => f.ok === true).length;
+  const failing = report.feeds.filter((f) => f.ok === false);
+  const pending = report.feeds.length - ok - failing.length;
+  const waiting = report.pendingAlerts > 0 ? ` (${report.pendingAlerts} waiting to be sent)` : '';
+  return [
+    `Last poll: ${report.lastPollAt ? discordTime(report.lastPollAt) : 'none yet'} · next poll: ${report.nextPollAt ? discordTime(report.nextPollAt) : 'not scheduled'}`,
+    `Feeds: ${ok} OK, ${failing.length} failing${pending > 0 ? `, ${pending} not polled yet` : ''}`,
+    `Alerts posted in the last 24 h: ${report.alertsLast24h}${waiting}`,
+    ...failing.map((f) => `• ${inlineCode(f.id)} **${f.name}** — ${feedHealthText(f)}`),
+    ...(report.broken.length > 0 ? ['**Subscriptions that cannot be delivered**'] : []),
+    ...report.broken.map((b) => {
+      const topic = b.topicId ? ` (${inlineCode(b.topicId)})` : '';
+      return `⚠️ <#${b.channelId}>${topic} — ${b.reason}, since ${discordTime(b.at)}. Fix it, then /subscribe again.`;
+    }),
+  ];
+}
+
+export const statusCommands: CommandGroup = {
+  definitions: [statusDefinition],
+  commands: [
+    commandRoute(statusDefinition, {
+      run: async ({ deps, guildId }) => listReply('**Rare Earth Radar status**', statusLines(await deps.status(guildId))),
+    }),
+  ],
+  autocompletes: [],
+};

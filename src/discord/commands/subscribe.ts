@@ -1,0 +1,91 @@
+import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
+import { subscribe, unsubscribe } from '../../guilds/edit-subscriptions';
+import type { Subscription } from '../../guilds/guild-settings';
+import type { CatalogTopic } from '../../guilds/topic-catalog';
+import { UserError } from '../../shared/errors';
+import { defineCommand } from '../interactions/command-args';
+import { autocompleteRoute, commandRoute, type CommandContext } from '../interactions/command-route';
+import { ALERT_CHANNEL_TYPES, postingProblem, requirePostableChannel } from './channel-access';
+import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
+import { discordTime, listReply } from './list-reply';
+import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
+
+export const subscribeDefinition = defineCommand({
+  name: 'subscribe',
+  description: 'Post alerts in a channel, for one topic or all of them',
+  ...GUILD_ONLY,
+  default_member_permissions: MANAGE_GUILD,
+  options: [
+    { type: Option.String, name: 'topic', description: 'Topic to post (default: all topics)', autocomplete: true },
+    { type: Option.Channel, name: 'channel', description: 'Where to post (default: this channel)', channel_types: ALERT_CHANNEL_TYPES },
+    { type: Option.Role, name: 'mention', description: 'Role to mention with each alert' },
+  ],
+});
+
+export const unsubscribeDefinition = defineCommand({
+  name: 'unsubscribe',
+  description: 'Stop posting alerts in a channel, for one topic or all of them',
+  ...GUILD_ONLY,
+  default_member_permissions: MANAGE_GUILD,
+  options: [
+    { type: Option.String, name: 'topic', description: 'Topic to stop (default: every subscription of the channel)', autocomplete: true },
+    { type: Option.Channel, name: 'channel', description: 'Which channel (default: this channel)', channel_types: ALERT_CHANNEL_TYPES },
+  ],
+});
+
+export const subscriptionsDefinition = defineCommand({
+  name: 'subscriptions',
+  description: "List this server's alert subscriptions",
+  ...GUILD_ONLY,
+});
+
+async function describeSubscription(context: CommandContext, catalog: readonly CatalogTopic[], s: Subscription): Promise<string> {
+  const topic = s.topicId === undefined ? undefined : catalog.find((t) => t.id === s.topicId);
+  const what = s.topicId === undefined ? 'all topics' : topic ? `**${topic.name}**` : `unknown topic \`${s.topicId}\``;
+  const mention = s.mentionRoleId ? `, mentioning <@&${s.mentionRoleId}>` : '';
+  const line = `• <#${s.channelId}> — ${what}${mention}`;
+  if (s.broken) return `${line}\n  ⚠️ stopped ${discordTime(s.broken.at)}: ${s.broken.reason}. Fix it, then /subscribe again.`;
+  const problem = await postingProblem(context.interaction.guild, s.channelId);
+  return problem ? `${line}\n  ⚠️ cannot deliver: ${problem}.` : line;
+}
+
+export const subscribeCommands: CommandGroup = {
+  definitions: [subscribeDefinition, unsubscribeDefinition, subscriptionsDefinition],
+  commands: [
+    commandRoute(subscribeDefinition, {
+      changesSettings: true,
+      async run({ interaction, deps, guildId, now }, args) {
+        const channelId = args.channel ?? interaction.channelId;
+        if (args.mention === guildId) throw new UserError('Pick a role to mention; @everyone cannot be one.');
+        await requirePostableChannel(interaction.guild, channelId);
+        return editSettings(deps, guildId, (settings) => {
+          const topic = args.topic === undefined ? undefined : requireTopic(catalogOf(deps, settings), args.topic);
+          return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention }, now);
+        });
+      },
+    }),
+    commandRoute(unsubscribeDefinition, {
+      changesSettings: true,
+      async run({ interaction, deps, guildId }, args) {
+        const channelId = args.channel ?? interaction.channelId;
+        return editSettings(deps, guildId, (settings) => {
+          const topic = args.topic === undefined ? undefined : requireTopic(catalogOf(deps, settings), args.topic);
+          return unsubscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name });
+        });
+      },
+    }),
+    commandRoute(subscriptionsDefinition, {
+      async run(context) {
+        const settings = await context.deps.guilds.get(context.guildId);
+        if (settings.subscriptions.length === 0) return 'This server has no subscriptions yet. Add one with /subscribe.';
+        const catalog = catalogOf(context.deps, settings);
+        const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(context, catalog, s)));
+        return listReply(`**Subscriptions (${settings.subscriptions.length})**`, lines);
+      },
+    }),
+  ],
+  autocompletes: [
+    autocompleteRoute(subscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
+    autocompleteRoute(unsubscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
+  ],
+};

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Events, REST, type Client } from 'discord.js';
+import { parseConfigText } from '../../../src/config/load-config';
+import { configFeeds, configRules, configTopics } from '../../../src/config/to-domain';
+import type { BotDeps, StatusReport } from '../../../src/discord/bot-deps';
+import { registerCommands } from '../../../src/discord/commands/register-commands';
+import { handleInteraction } from '../../../src/discord/interactions/handle-interaction';
+import type { Logger } from '../../../src/shared/logger';
+import { createGuildSettingsStore } from '../../../src/store/guild-settings-store';
+import type { KeyValue } from '../../../src/store/key-value';
+import { openStore } from '../../../src/store/open-store';
+import { loginBot, startDiscordTwin, type DiscordTwin } from '../../support/discord-twin';
+
+export interface LogEntry {
+  level: 'debug' | 'info' | 'warn' | 'error';
+  fields: Record<string, unknown>;
+  message?: string;
+}
+
+/** A Logger that keeps what it is told, so tests can check what was logged (and what was not shown). */
+export function createRecordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
+  const record = (level: LogEntry['level']) => (obj: object | string, msg?: string) => {
+    const fields = typeof obj === 'string' ? { ...bindings } : { ...bindings, ...obj };
+    entries.push({ level, fields, message: typeof obj === 'string' ? obj : msg });
+  };
+  return {
+    entries,
+    debug: record('debug'),
+    info: record('info'),
+    warn: record('warn'),
+    error: record('error'),
+    child: (more) => createRecordingLogger(entries, { ...bindings, ...more }),
+  };
+}
+
+export interface CommandHarness {
+  twin: DiscordTwin;
+  client: Client<true>;
+  deps: BotDeps;
+  logs: LogEntry[];
+  /** How often deps.onSettingsChanged was called. */
+  settingsChanges(): number;
+  /** Replaces what deps.status does (default: returns `report`). */
+  setStatus(status: BotDeps['status']): void;
+  close(): Promise<void>;
+}
+
+/**
+ * The real discord.js client logged into the Discord twin, routing interactions to handleInteraction
+ * with real deps: SQLite in a temp dir, the built-in topics and rules of config/default.yaml.
+ */
+export async function startCommandHarness(report: StatusReport): Promise<CommandHarness> {
+  const twin = await startDiscordTwin({ warnUnknownRoutes: false });
+  const dir = mkdtempSync(join(tmpdir(), 'radar-commands-'));
+  let kv: KeyValue | undefined;
+  let client: Client<true> | undefined;
+  try {
+    kv = await openStore(`sqlite://${join(dir, 'radar.sqlite')}`);
+    const config = parseConfigText(readFileSync(join(__dirname, '../../../config/default.yaml'), 'utf8'), 'default.yaml');
+    const logger = createRecordingLogger();
+    let changes = 0;
+    let status: BotDeps['status'] = async () => report;
+    const deps: BotDeps = {
+      guilds: createGuildSettingsStore(kv),
+      builtInTopics: configTopics(config),
+      builtInRules: configRules(config),
+      builtInFeeds: configFeeds(config),
+      checkFeedUrl: async (url) => (/^https?:\/\//i.test(url) ? { ok: true, url } : { ok: false, error: 'only http and https feeds can be polled' }),
+      status: (guildId) => status(guildId),
+      onSettingsChanged: () => void changes++,
+      now: () => new Date(),
+      logger,
+    };
+    await registerCommands(new REST({ api: twin.apiUrl }).setToken(twin.token), twin.applicationId);
+    client = await loginBot(twin);
+    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+    const opened = { kv, client };
+    return {
+      twin,
+      client,
+      deps,
+      logs: logger.entries,
+      settingsChanges: () => changes,
+      setStatus: (next) => void (status = next),
+      async close() {
+        await opened.client.destroy();
+        await twin.close();
+        await opened.kv.close();
+        rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (error: unknown) {
+    await client?.destroy();
+    await twin.close();
+    await kv?.close();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}
