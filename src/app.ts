@@ -13,7 +13,7 @@ import { createDeliveryRunner, type DeliveryRunner } from './pipeline/delivery-r
 import type { AlertSink } from './pipeline/matched-item';
 import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
-import { runPollCycle, type CycleReport } from './pipeline/poll-cycle';
+import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/poll-cycle';
 import { createScheduler, type Scheduler } from './pipeline/scheduler';
 import type { Rule } from './rules/rule';
 import type { Logger } from './shared/logger';
@@ -28,8 +28,10 @@ import { createSeenStore } from './store/seen-store';
 export interface App {
   readonly topics: readonly Topic[];
   readonly rules: readonly Rule[];
-  /** One poll cycle now. In Discord mode the resulting alerts are queued; `start` sends them. */
+  /** One poll cycle now (after any cycle in flight). In Discord mode its alerts are queued and sent. */
   runCycle(signal?: AbortSignal): Promise<CycleReport>;
+  /** Resolves when no poll is running and the outbox has had its delivery round. */
+  settle(): Promise<void>;
   /** Console mode: the schedule. Discord mode: log in, then the schedule and delivery. */
   start(): Promise<void>;
   /** Stop scheduling, let the poll and sends in flight finish, close Discord and the store. */
@@ -65,22 +67,25 @@ export async function createApp(options: AppOptions): Promise<App> {
   const sink =
     options.consoleSink ??
     createOutboxSink({ guilds, outbox, builtInTopics: topics, current: catalog.current, seenTtlMs: config.limits.seenTtlDays * 86_400_000, onQueued: () => delivery?.kick(), now });
-  const runCycle = (signal?: AbortSignal) =>
-    runPollCycle(
-      {
-        getFeeds: catalog.feeds,
-        getRuleSet: catalog.ruleSet,
-        feedStates,
-        seen: createSeenStore(kv),
-        sink,
-        feedPoll: { fetchFeed, parseFeed, fetchOptions: fetchOptionsOf(config), resolveUserAgent },
-        hostLimiter: createHostLimiter(config.limits.perHostConcurrency),
-        limits: config.limits,
-        logger,
-      },
-      now(),
-      signal,
-    );
+  // Cycles never overlap, whoever asks: two at once could both see an item as new.
+  let lastCycle: Promise<unknown> = Promise.resolve();
+  const runCycle = (signal?: AbortSignal): Promise<CycleReport> => {
+    const next = lastCycle.catch(() => {}).then(() => pollOnce(signal));
+    lastCycle = next;
+    return next;
+  };
+  const cycleDeps: PollCycleDeps = {
+    getFeeds: catalog.feeds,
+    getRuleSet: catalog.ruleSet,
+    feedStates,
+    seen: createSeenStore(kv),
+    sink,
+    feedPoll: { fetchFeed, parseFeed, fetchOptions: fetchOptionsOf(config), resolveUserAgent },
+    hostLimiter: createHostLimiter(config.limits.perHostConcurrency),
+    limits: config.limits,
+    logger,
+  };
+  const pollOnce = (signal?: AbortSignal) => runPollCycle(cycleDeps, now(), signal);
   const schedule = () => {
     scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger });
     scheduler.start();
@@ -91,6 +96,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     topics,
     rules,
     runCycle,
+    async settle() {
+      await lastCycle.catch(() => {});
+      await delivery?.idle();
+    },
     async start() {
       const token = options.env.discordToken;
       if (options.consoleSink || !token) return schedule();

@@ -8,8 +8,9 @@ export function createDiscordClient(options: { apiUrl?: string; shards?: ClientO
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     rest: options.apiUrl ? { api: options.apiUrl } : {},
-    shards: options.shards,
-    shardCount: options.shardCount,
+    // discord.js treats an explicit undefined as a value: pass sharding only when it is set.
+    ...(options.shards !== undefined ? { shards: options.shards } : {}),
+    ...(options.shardCount !== undefined ? { shardCount: options.shardCount } : {}),
     // Alerts set allowed_mentions themselves; this is the floor for anything else the bot sends.
     allowedMentions: { parse: [] },
   });

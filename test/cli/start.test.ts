@@ -1,0 +1,63 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIEmbed } from 'discord.js';
+import { startDiscordTwin, type DiscordTwin } from '../support/discord-twin';
+import { eventually } from '../e2e/bot-harness';
+import { rss2 } from '../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { startCli } from '../support/run-cli';
+import { writeConfig } from '../support/write-config';
+
+const ADMIN = '200000000000000001';
+
+describe('radar start', () => {
+  let feeds: FeedServer;
+  let dir: string;
+  beforeEach(async () => {
+    feeds = await startFeedServer();
+    dir = mkdtempSync(join(tmpdir(), 'radar-start-'));
+    feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
+  });
+  afterEach(async () => {
+    await feeds.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  // Every 2 seconds: node-cron's optional seconds field keeps the test short.
+  const config = () => writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { schedule: '*/2 * * * * *' });
+  const publishDysprosium = () =>
+    feeds.route('/wire.xml', {
+      body: rss2({ title: 'Wire', items: [{ title: 'Dysprosium exports tighten again', link: 'https://wire.example/dy', guid: 'dy-1', pubDate: new Date().toUTCString() }] }),
+    });
+
+  it('without DISCORD_TOKEN, polls on schedule, prints alerts, and exits 0 on SIGTERM', async () => {
+    const bot = startCli(['start', '--config', config()]);
+    await eventually(() => expect(feeds.requests('/wire.xml').length).toBeGreaterThanOrEqual(1), 15_000);
+    publishDysprosium();
+    await eventually(() => expect(bot.output().stdout).toContain('Dysprosium exports tighten again'), 15_000);
+    expect(bot.output().stderr).toContain('console mode');
+    expect(await bot.stop()).toBe(0);
+  });
+
+  describe('with DISCORD_TOKEN and DISCORD_API_URL pointing at the twin', () => {
+    let twin: DiscordTwin;
+    beforeEach(async () => {
+      twin = await startDiscordTwin({ warnUnknownRoutes: true });
+    });
+    afterEach(() => twin.close());
+
+    it('registers its commands, takes a subscription, posts the alert, and exits 0 on SIGTERM', async () => {
+      const guild = twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
+      const bot = startCli(['start', '--config', config()], { DISCORD_TOKEN: twin.token, DISCORD_API_URL: twin.apiUrl });
+      await eventually(() => expect(twin.commands.global.length).toBeGreaterThanOrEqual(8), 15_000);
+      await eventually(() => expect(twin.gatewaySessions().some((s) => s.identified)).toBe(true), 15_000);
+      const reply = await twin.invokeCommand({ guildId: guild.id, channelId: guild.channelId('alerts'), userId: ADMIN, name: 'subscribe' });
+      expect(reply.final.content).toContain('Subscribed');
+      publishDysprosium();
+      const [message] = await twin.waitForMessages(guild.channelId('alerts'), 1, 15_000);
+      expect((message?.embeds[0] as APIEmbed).title).toBe('Dysprosium exports tighten again');
+      expect(await bot.stop()).toBe(0);
+      expect(bot.output().stderr).not.toContain(twin.token);
+    });
+  });
+});

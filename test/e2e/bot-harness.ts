@@ -1,0 +1,77 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { createApp, type App } from '../../src/app';
+import { parseConfigText } from '../../src/config/load-config';
+import { createSilentLogger } from '../../src/shared/logger';
+import { startDiscordTwin, type DiscordTwin, type TwinOptions } from '../support/discord-twin';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { TEST_TOPICS } from '../support/write-config';
+
+export interface BotHarness {
+  twin: DiscordTwin;
+  feeds: FeedServer;
+  app: App;
+  storeUrl: string;
+  /** Polls now and waits until the resulting alerts were sent (or given up for this round). */
+  poll(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole bot as `start` runs it (config → store → poller → Discord), logged into the Discord twin,
+ * polling a local feed server. The schedule is yearly so that tests decide when polls happen.
+ */
+export async function startBotHarness(options: { feedPaths: string[]; twin?: TwinOptions; limits?: Record<string, number> }): Promise<BotHarness> {
+  const twin = await startDiscordTwin({ warnUnknownRoutes: true, ...options.twin });
+  const feeds = await startFeedServer();
+  const dir = mkdtempSync(join(tmpdir(), 'radar-e2e-'));
+  const storeUrl = `sqlite://${join(dir, 'radar.sqlite')}`;
+  const config = parseConfigText(
+    stringify({
+      schedule: '0 0 1 1 *',
+      allowPrivateFeedAddresses: true,
+      limits: { firstPollMaxItems: 10, ...options.limits },
+      feeds: options.feedPaths.map((path, i) => ({ id: `feed-${i + 1}`, name: `Wire ${i + 1}`, url: feeds.url(path) })),
+      topics: TEST_TOPICS,
+    }),
+    'e2e.yaml',
+  );
+  const app = await createApp({
+    config,
+    env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'silent' },
+    storeUrl,
+    logger: createSilentLogger(),
+  });
+  return {
+    twin,
+    feeds,
+    app,
+    storeUrl,
+    async poll() {
+      await app.runCycle();
+      await app.settle();
+    },
+    async close() {
+      await app.stop();
+      await twin.close();
+      await feeds.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Resolves once `check` passes, or fails with its last error after `timeoutMs`. */
+export async function eventually(check: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error: unknown) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+}
