@@ -21,7 +21,7 @@ const boundaries = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', 'bench/results*'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', 'test/support/*.js', 'bench/results*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ module.exports = {
   // Source files import lazily-loaded modules with their compiled .js name; map it back to the .ts file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 30_000,
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   // The end-to-end suites start servers and bot processes; two workers suit the 2-core machines.
   maxWorkers: 2,
 };
