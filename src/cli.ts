@@ -5,6 +5,7 @@ import { ConfigError } from './config/load-config';
 import { checkConfigCommand } from './cli/check-config-command';
 import { EXIT_INVALID, EXIT_NEGATIVE, type CliContext } from './cli/cli-context';
 import { onceCommand } from './cli/once-command';
+import { registerCommandsCommand } from './cli/register-commands-command';
 import { startCommand } from './cli/start-command';
 import { testRuleCommand } from './cli/test-rule-command';
 import { UserError } from './shared/errors';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, { run: Command; options: string[]; usage: string 
   once: { run: onceCommand, options: ['config', 'store', 'json'], usage: 'once [--config FILE] [--store URL] [--json]' },
   'check-config': { run: checkConfigCommand, options: ['config'], usage: 'check-config [--config FILE]' },
   'test-rule': { run: testRuleCommand, options: [], usage: 'test-rule "<expression>" "<text>"' },
+  'register-commands': { run: registerCommandsCommand, options: ['guild'], usage: 'register-commands [--guild ID]' },
 };
 
 const OPTION_TYPES = {

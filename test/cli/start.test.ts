@@ -6,7 +6,7 @@ import { startDiscordTwin, type DiscordTwin } from '../support/discord-twin';
 import { eventually } from '../e2e/bot-harness';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { startCli } from '../support/run-cli';
+import { runCli, startCli } from '../support/run-cli';
 import { writeConfig } from '../support/write-config';
 
 const ADMIN = '200000000000000001';
@@ -59,5 +59,27 @@ describe('radar start', () => {
       expect(await bot.stop()).toBe(0);
       expect(bot.output().stderr).not.toContain(twin.token);
     });
+  });
+});
+
+describe('radar register-commands', () => {
+  it('registers the slash commands in one server, or explains what is missing', async () => {
+    const twin = await startDiscordTwin();
+    try {
+      const guild = twin.addGuild({ name: 'Desk' });
+      const run = await runCli(['register-commands', '--guild', guild.id], { DISCORD_TOKEN: twin.token, DISCORD_API_URL: twin.apiUrl });
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/Registered \d+ slash commands in server/);
+      const names = (twin.commands.guild.get(guild.id) ?? []).map((c) => (c as { name: string }).name);
+      expect(names).toEqual(expect.arrayContaining(['subscribe', 'unsubscribe', 'subscriptions', 'rules', 'mute', 'unmute', 'mutes', 'feeds', 'status']));
+      expect(twin.commands.global).toEqual([]);
+      const noToken = await runCli(['register-commands']);
+      expect(noToken.code).toBe(2);
+      expect(noToken.stderr).toContain('DISCORD_TOKEN is not set');
+      const badGuild = await runCli(['register-commands', '--guild', 'abc'], { DISCORD_TOKEN: twin.token, DISCORD_API_URL: twin.apiUrl });
+      expect(badGuild.code).toBe(2);
+    } finally {
+      await twin.close();
+    }
   });
 });
