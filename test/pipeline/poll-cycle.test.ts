@@ -111,3 +111,40 @@ describe('feeds that reuse one guid for every item', () => {
     store.cleanup();
   });
 });
+
+describe('encoded and RDF feeds through the whole path', () => {
+  it('matches Chinese terms in a GB2312 feed and English terms in an RSS 1.0 feed, once each', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const fixture = (name: string) => readFileSync(join(__dirname, '..', 'fixtures', 'feeds', name));
+    const server = await startFeedServer();
+    const store = tempSqliteUrl();
+    const delivered: MatchedItem[] = [];
+    server.route('/cn.xml', { body: fixture('gb2312.xml'), contentType: 'application/rss+xml' });
+    server.route('/jp.rdf', { body: fixture('rdf-1.0.xml'), contentType: 'application/rdf+xml' });
+    const config = parseConfigText(
+      stringify({
+        allowPrivateFeedAddresses: true,
+        // The fixtures are dated September 2026; let their first poll count them as recent.
+        limits: { maxItemAgeHours: 24 * 90, firstPollMaxItems: 10 },
+        feeds: [
+          { id: 'cn', name: 'CN', url: server.url('/cn.xml') },
+          { id: 'jp', name: 'JP', url: server.url('/jp.rdf') },
+        ],
+        topics: [{ id: 'heavy', name: 'Heavy', colour: '#112233', rules: ['镝, 铽, dysprosium'] }],
+      }),
+      't.yaml',
+    );
+    const app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl: store.url, logger: createSilentLogger(), consoleSink: { deliver: async (items) => void delivered.push(...items) }, now: () => new Date('2026-09-20T00:00:00Z') });
+    await app.runCycle();
+    await app.runCycle();
+    expect(delivered.map((d) => [d.item.title, d.matches[0]?.terms])).toEqual([
+      ['稀土 镝 价格上涨', ['镝']],
+      ['Dysprosium recovery trial at a magnet plant in Kyushu', ['dysprosium']],
+      ['中重稀土分离项目获批', ['镝', '铽']],
+    ]);
+    await app.stop();
+    await server.close();
+    store.cleanup();
+  });
+});
