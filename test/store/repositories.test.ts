@@ -2,6 +2,9 @@ import { createFeedStateStore } from '../../src/store/feed-state-store';
 import type { KeyValue } from '../../src/store/key-value';
 import { openStore } from '../../src/store/open-store';
 import { createSeenStore } from '../../src/store/seen-store';
+import { createGuildSettingsStore } from '../../src/store/guild-settings-store';
+import { createAlertStatsStore } from '../../src/store/alert-stats-store';
+import { subscribe } from '../../src/guilds/edit-subscriptions';
 import { freshRedisUrl, redisAvailable, tempSqliteUrl } from '../support/stores';
 
 const REDIS_DB = 3; // this file's own logical database, so parallel test files do not collide
@@ -67,6 +70,29 @@ describe.each([sqlite, redis])('repositories on $name', (backend) => {
     expect(all.get('mining')?.etag).toBe('"v1"');
     expect(all.get('scmp')?.lastError).toBe('HTTP 503 Service Unavailable');
     expect(all.has('never-polled')).toBe(false);
+  });
+
+  run('keeps each server\'s settings apart and applies concurrent edits of one server in turn', async () => {
+    const guilds = createGuildSettingsStore(kv);
+    const now = new Date('2026-11-26T12:00:00Z');
+    await Promise.all(
+      ['c1', 'c2', 'c3', 'c4', 'c5'].map((channelId) => guilds.update('A', (s) => ({ settings: subscribe(s, { channelId }, now).settings, result: undefined }))),
+    );
+    await guilds.update('B', (s) => ({ settings: subscribe(s, { channelId: 'b1', topicId: 'heavy' }, now).settings, result: undefined }));
+    expect((await guilds.get('A')).subscriptions.map((x) => x.channelId).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5']);
+    expect((await guilds.get('B')).subscriptions).toEqual([expect.objectContaining({ channelId: 'b1', topicId: 'heavy' })]);
+    expect((await guilds.all()).map((g) => g.guildId).sort()).toEqual(['A', 'B']);
+    expect((await guilds.get('never-seen')).subscriptions).toEqual([]);
+  });
+
+  run('counts alerts sent per server over the last 24 hours', async () => {
+    const stats = createAlertStatsStore(kv);
+    const now = new Date('2026-11-26T12:00:00Z');
+    const hoursAgo = (h: number) => new Date(now.getTime() - h * 3_600_000);
+    await Promise.all([stats.recordSent('A', hoursAgo(1)), stats.recordSent('A', hoursAgo(1)), stats.recordSent('A', hoursAgo(5)), stats.recordSent('B', hoursAgo(2))]);
+    expect(await stats.countSince('A', hoursAgo(24), now)).toBe(3);
+    expect(await stats.countSince('B', hoursAgo(24), now)).toBe(1);
+    expect(await stats.countSince('A', hoursAgo(3), now)).toBe(2);
   });
 });
 
