@@ -5,6 +5,7 @@ import { ConfigError } from './config/load-config';
 import { checkConfigCommand } from './cli/check-config-command';
 import { EXIT_INVALID, EXIT_NEGATIVE, type CliContext } from './cli/cli-context';
 import { onceCommand } from './cli/once-command';
+import { previewCommand } from './cli/preview-command';
 import { registerCommandsCommand } from './cli/register-commands-command';
 import { startCommand } from './cli/start-command';
 import { testRuleCommand } from './cli/test-rule-command';
@@ -18,6 +19,11 @@ const COMMANDS: Record<string, { run: Command; options: string[]; usage: string 
   'check-config': { run: checkConfigCommand, options: ['config'], usage: 'check-config [--config FILE]' },
   'test-rule': { run: testRuleCommand, options: [], usage: 'test-rule "<expression>" "<text>"' },
   'register-commands': { run: registerCommandsCommand, options: ['guild'], usage: 'register-commands [--guild ID]' },
+  preview: {
+    run: previewCommand,
+    options: ['config', 'out', 'png', 'title', 'summary', 'topic', 'role', 'chromium'],
+    usage: 'preview [alert|status] [--config FILE] [--out FILE.html] [--png FILE.png] [--title T] [--summary S] [--topic ID] [--role NAME] [--chromium PATH]',
+  },
 };
 
 const OPTION_TYPES = {
@@ -25,6 +31,13 @@ const OPTION_TYPES = {
   store: { type: 'string' },
   json: { type: 'boolean' },
   guild: { type: 'string' },
+  out: { type: 'string' },
+  png: { type: 'string' },
+  title: { type: 'string' },
+  summary: { type: 'string' },
+  topic: { type: 'string' },
+  role: { type: 'string' },
+  chromium: { type: 'string' },
 } as const;
 
 function usage(): string {
@@ -48,8 +61,8 @@ export async function main(argv: string[]): Promise<number> {
     stderr(`${(error as Error).message}\nusage: radar ${command.usage}`);
     return EXIT_INVALID;
   }
-  const ctx: CliContext = { flags: parsed.values, positionals: parsed.positionals, env: readEnvironment(), stdout, stderr };
   try {
+    const ctx: CliContext = { flags: parsed.values, positionals: parsed.positionals, env: readEnvironment(), stdout, stderr };
     return await command.run(ctx);
   } catch (error: unknown) {
     if (error instanceof ConfigError) {
