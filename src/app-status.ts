@@ -1,4 +1,5 @@
 import type { FeedHealth, StatusReport } from './discord/bot-deps';
+import { LONG_FAILURE_MS } from './pipeline/feed-backoff';
 import type { PollCatalog } from './pipeline/poll-catalog';
 import type { Scheduler } from './pipeline/scheduler';
 import type { AlertStatsStore } from './store/alert-stats-store';
@@ -26,7 +27,10 @@ export function createStatusProvider(deps: {
       const state = states.get(feed.id);
       const id = feed.guildId ? feed.id.slice(`guild-${guildId}-`.length) : feed.id;
       if (!state?.lastAttemptAt) return { id, name: feed.name };
-      return { id, name: feed.name, ok: state.consecutiveFailures === 0, lastSuccessAt: state.lastSuccessAt, lastError: state.lastError, failingSince: state.failingSince };
+      const ok = state.consecutiveFailures === 0;
+      const failingLong = !ok && state.failingSince !== undefined && now.getTime() - Date.parse(state.failingSince) >= LONG_FAILURE_MS;
+      const nextAttemptAt = ok ? undefined : state.nextAttemptAt;
+      return { id, name: feed.name, ok, lastSuccessAt: state.lastSuccessAt, lastError: state.lastError, failingSince: state.failingSince, failingLong, nextAttemptAt };
     });
     const scheduler = deps.scheduler();
     return {

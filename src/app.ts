@@ -1,15 +1,15 @@
 import type { RadarConfig } from './config/config-schema';
 import type { Environment } from './config/environment';
 import { configFeeds, configRules, configTopics, type Topic } from './config/to-domain';
+import { startDiscordMode, type DiscordMode } from './app-discord';
 import { createStatusProvider } from './app-status';
-import type { DiscordBot } from './discord/start-bot';
 import { checkFeedUrl } from './feeds/check-feed-url';
 import { fetchFeed } from './feeds/fetch-feed';
 import { createHostLimiter } from './feeds/host-limiter';
 import { parseFeed } from './feeds/parse-feed';
 import { BROWSER_USER_AGENT, DEFAULT_USER_AGENT } from './feeds/user-agents';
-import { markChannelBroken } from './guilds/edit-subscriptions';
-import { createDeliveryRunner, type DeliveryRunner } from './pipeline/delivery-runner';
+import type { RetryTimings } from './pipeline/deliver-alerts';
+import { DEFAULT_FEED_BACKOFF, type FeedBackoff } from './pipeline/feed-backoff';
 import type { AlertSink } from './pipeline/matched-item';
 import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
@@ -20,7 +20,7 @@ import type { Logger } from './shared/logger';
 import { createAlertStatsStore } from './store/alert-stats-store';
 import { createFeedStateStore } from './store/feed-state-store';
 import { createGuildSettingsStore } from './store/guild-settings-store';
-import type { KeyValue } from './store/key-value';
+import type { CorruptEntryReporter, KeyValue } from './store/key-value';
 import { openStore } from './store/open-store';
 import { createOutboxStore } from './store/outbox-store';
 import { createSeenStore } from './store/seen-store';
@@ -34,8 +34,21 @@ export interface App {
   settle(): Promise<void>;
   /** Console mode: the schedule. Discord mode: log in, then the schedule and delivery. */
   start(): Promise<void>;
-  /** Stop scheduling, let the poll and sends in flight finish, close Discord and the store. */
+  /**
+   * Stop scheduling, cancel the poll in flight (it is repeated next start), let the sends in flight
+   * return (unsent alerts stay in the outbox), close Discord and the store. Safe to call twice.
+   */
   stop(): Promise<void>;
+}
+
+/** Waits the bot makes. Production uses the defaults; tests shorten them instead of sleeping. */
+export interface AppTimings {
+  /** Back-off between attempts at an alert Discord did not take. */
+  sendRetry?: RetryTimings;
+  /** How often the outbox is looked at again while alerts wait. */
+  deliveryCheckMs?: number;
+  /** Back-off of failing feeds (and its randomness). */
+  feedBackoff?: Partial<FeedBackoff>;
 }
 
 export interface AppOptions {
@@ -46,31 +59,48 @@ export interface AppOptions {
   /** Console mode: alerts go here instead of Discord. */
   consoleSink?: AlertSink;
   now?: () => Date;
+  timings?: AppTimings;
+  /** Fault injection for tests: wraps the opened store (e.g. to make it fail at a given write). */
+  wrapStore?: (kv: KeyValue) => KeyValue;
 }
 
 /** The composition root: config → store → feeds → rules → pipeline → Discord. Nothing else wires modules. */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger } = options;
   const now = options.now ?? (() => new Date());
-  const kv = await openStore(options.storeUrl, (key, problem) => logger.warn({ key, problem }, 'skipped unreadable store entry'));
+  const onCorrupt = reportOncePerKey(logger);
+  const opened = await openStore(options.storeUrl, onCorrupt);
+  const kv = options.wrapStore ? options.wrapStore(opened) : opened;
   const topics = configTopics(config);
   const rules = configRules(config);
-  const guilds = createGuildSettingsStore(kv);
-  const outbox = createOutboxStore(kv);
+  const guilds = createGuildSettingsStore(kv, onCorrupt);
+  const outbox = createOutboxStore(kv, onCorrupt);
   const stats = createAlertStatsStore(kv);
-  const feedStates = createFeedStateStore(kv);
+  const feedStates = createFeedStateStore(kv, onCorrupt);
   const catalog = createPollCatalog({ feeds: configFeeds(config), rules, guilds: options.consoleSink ? undefined : guilds, logger });
-  let delivery: DeliveryRunner | undefined;
-  let bot: DiscordBot | undefined;
+  // Aborted by stop(): cancels the fetches of the poll in flight, so shutdown never waits a feed's timeout.
+  const stopping = new AbortController();
+  let discord: DiscordMode | undefined;
   let scheduler: Scheduler | undefined;
+  let stopped: Promise<void> | undefined;
 
   const sink =
     options.consoleSink ??
-    createOutboxSink({ guilds, outbox, builtInTopics: topics, current: catalog.current, seenTtlMs: config.limits.seenTtlDays * 86_400_000, onQueued: () => delivery?.kick(), now });
+    createOutboxSink({
+      guilds,
+      outbox,
+      builtInTopics: topics,
+      current: catalog.current,
+      seenTtlMs: config.limits.seenTtlDays * 86_400_000,
+      maxItemAgeMs: config.limits.maxItemAgeHours * 3_600_000,
+      onQueued: () => discord?.delivery.kick(),
+      now,
+    });
   // Cycles never overlap, whoever asks: two at once could both see an item as new.
   let lastCycle: Promise<unknown> = Promise.resolve();
   const runCycle = (signal?: AbortSignal): Promise<CycleReport> => {
-    const next = lastCycle.catch(() => {}).then(() => pollOnce(signal));
+    const combined = signal ? AbortSignal.any([signal, stopping.signal]) : stopping.signal;
+    const next = lastCycle.catch(() => {}).then(() => runPollCycle(cycleDeps, now(), combined));
     lastCycle = next;
     return next;
   };
@@ -80,13 +110,20 @@ export async function createApp(options: AppOptions): Promise<App> {
     feedStates,
     seen: createSeenStore(kv),
     sink,
-    feedPoll: { fetchFeed, parseFeed, fetchOptions: fetchOptionsOf(config), resolveUserAgent },
+    feedPoll: {
+      fetchFeed,
+      parseFeed,
+      fetchOptions: fetchOptionsOf(config),
+      resolveUserAgent,
+      checkGuildFeedUrl: config.allowPrivateFeedAddresses ? undefined : refusePrivateAddresses,
+      backoff: { ...DEFAULT_FEED_BACKOFF, ...options.timings?.feedBackoff },
+    },
     hostLimiter: createHostLimiter(config.limits.perHostConcurrency),
     limits: config.limits,
     logger,
   };
-  const pollOnce = (signal?: AbortSignal) => runPollCycle(cycleDeps, now(), signal);
   const schedule = () => {
+    if (stopping.signal.aborted) return;
     scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger });
     scheduler.start();
     logger.info({ schedule: config.schedule, next: scheduler.nextRun() }, 'polling on schedule');
@@ -98,55 +135,41 @@ export async function createApp(options: AppOptions): Promise<App> {
     runCycle,
     async settle() {
       await lastCycle.catch(() => {});
-      await delivery?.idle();
+      await discord?.delivery.idle();
     },
     async start() {
       const token = options.env.discordToken;
       if (options.consoleSink || !token) return schedule();
-      const deps = {
-        guilds,
-        builtInTopics: topics,
-        builtInRules: rules,
-        builtInFeeds: configFeeds(config),
-        checkFeedUrl: (url: string) => checkFeedUrl(url, { allowPrivateAddresses: config.allowPrivateFeedAddresses }),
-        status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
-        onSettingsChanged: catalog.invalidate,
-        now,
-        logger,
-      };
-      // Loaded only in Discord mode: `once` and console mode never pay for discord.js.
-      const { startDiscordBot } = await import('./discord/start-bot.js');
-      bot = await startDiscordBot({
+      discord = await startDiscordMode({
         token,
         apiUrl: options.env.discordApiUrl,
-        deps,
-        logger,
-        onReady: () => {
-          delivery?.kick(); // alerts left in the outbox by a previous run go first
-          schedule();
-        },
-      });
-      const sender = bot.sender;
-      delivery = createDeliveryRunner(
-        {
-          outbox,
-          sender,
+        botDeps: {
+          guilds,
+          builtInTopics: topics,
+          builtInRules: rules,
+          builtInFeeds: configFeeds(config),
+          checkFeedUrl: (url: string) => checkFeedUrl(url, { allowPrivateAddresses: config.allowPrivateFeedAddresses }),
+          status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
+          onSettingsChanged: catalog.invalidate,
           now,
           logger,
-          onSent: (entry) => void stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
-          onChannelBroken: async (guildId, channelId, reason) => {
-            await guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));
-          },
         },
+        stores: { outbox, guilds, stats },
+        timings: options.timings,
+        now,
         logger,
-      );
-      delivery.kick();
+        onReady: schedule,
+      });
     },
-    async stop() {
-      await scheduler?.stop();
-      await delivery?.stop();
-      await bot?.stop();
-      await closeQuietly(kv, logger);
+    stop() {
+      stopped ??= (async () => {
+        stopping.abort();
+        await scheduler?.stop();
+        await lastCycle.catch(() => {});
+        await discord?.stop();
+        await closeQuietly(kv, logger);
+      })();
+      return stopped;
     },
   };
 }
@@ -160,11 +183,27 @@ function fetchOptionsOf(config: Readonly<RadarConfig>) {
   };
 }
 
+/** A server's feed, or any redirect it leads to, may not reach loopback, private or metadata addresses. */
+async function refusePrivateAddresses(url: string): Promise<string | undefined> {
+  const verdict = await checkFeedUrl(url, { allowPrivateAddresses: false });
+  return verdict.ok ? undefined : verdict.error;
+}
+
 /** `browser` and `bot` name our two agents; anything else is sent verbatim. */
 function resolveUserAgent(configured: string | undefined): string | undefined {
   if (configured === 'browser') return BROWSER_USER_AGENT;
   if (configured === 'bot') return DEFAULT_USER_AGENT;
   return configured;
+}
+
+/** A corrupt entry read on every tick would otherwise log on every tick. */
+function reportOncePerKey(logger: Logger): CorruptEntryReporter {
+  const reported = new Set<string>();
+  return (key, problem) => {
+    if (reported.has(key)) return;
+    reported.add(key);
+    logger.warn({ key, problem }, 'skipped unreadable store entry');
+  };
 }
 
 async function closeQuietly(kv: KeyValue, logger: Logger): Promise<void> {

@@ -3,9 +3,12 @@ import { configRules, configTopics } from '../config/to-domain';
 import { createLogger } from '../shared/logger';
 import { createConsoleSink } from './console-sink';
 import { EXIT_OK, loadConfigFor, storeUrlFor, type CliContext } from './cli-context';
-import { waitForShutdownSignal } from './shutdown-signal';
+import { guardShutdown, SHUTDOWN_TIMEOUT_MS, waitForShutdownSignal } from './shutdown-signal';
 
-/** The long-running bot. Without DISCORD_TOKEN it polls on schedule and prints alerts (console mode). */
+/**
+ * The long-running bot. Without DISCORD_TOKEN it polls on schedule and prints alerts (console mode).
+ * SIGTERM/SIGINT: stop scheduling, let sends in flight return, close the store, exit 0 — within 10 s.
+ */
 export async function startCommand(ctx: CliContext): Promise<number> {
   const { config } = loadConfigFor(ctx);
   const logger = createLogger(ctx.env.logLevel);
@@ -16,9 +19,21 @@ export async function startCommand(ctx: CliContext): Promise<number> {
   }
   const app = await createApp({ config, env: ctx.env, storeUrl: storeUrlFor(ctx, config), logger, consoleSink });
   const stopping = waitForShutdownSignal();
-  await app.start();
+  try {
+    await app.start();
+  } catch (error: unknown) {
+    await app.stop(); // a failed login must not leave the store open behind the error message
+    throw error;
+  }
   const signal = await stopping;
-  logger.info({ signal }, 'shutting down');
+  logger.info({ signal, timeoutMs: SHUTDOWN_TIMEOUT_MS }, 'shutting down');
+  const guard = guardShutdown({
+    timeoutMs: SHUTDOWN_TIMEOUT_MS,
+    code: EXIT_OK,
+    onForcedExit: (why) => logger.warn({ why }, why === 'timeout' ? 'shutdown did not finish in time; exiting anyway' : 'second signal; exiting now'),
+  });
   await app.stop();
+  guard.release();
+  logger.info('stopped');
   return EXIT_OK;
 }

@@ -13,6 +13,10 @@ export interface FeedHealth {
   lastSuccessAt?: string;
   lastError?: string;
   failingSince?: string;
+  /** Failing for 24 hours or more: shown prominently, since it will not fix itself. */
+  failingLong?: boolean;
+  /** While failing: when the next attempt is due (back-off or the server's Retry-After). */
+  nextAttemptAt?: string;
 }
 
 /** What `/status` reports for one server. */

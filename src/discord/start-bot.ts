@@ -12,14 +12,24 @@ export interface DiscordBot {
   readonly sender: AlertSender;
   /** Whether the gateway session is up (for health checks). */
   isConnected(): boolean;
+  /** Shutdown: abandon the posts in flight (their alerts stay in the outbox for the next start). */
+  abortSends(): void;
   stop(): Promise<void>;
 }
 
-/**
- * Logs in, keeps slash commands registered, routes interactions, and calls `onReady` once — scheduled work
- * starts only after the client is ready, so nothing races the login.
- */
-export async function startDiscordBot(options: { token: string; apiUrl?: string; deps: BotDeps; logger: Logger; onReady: () => void }): Promise<DiscordBot> {
+export interface StartBotOptions {
+  token: string;
+  apiUrl?: string;
+  deps: BotDeps;
+  logger: Logger;
+  /** Once, after login: scheduled work starts here, so nothing races the login. */
+  onReady: () => void;
+  /** The gateway came back after a drop: Discord answers again, so waiting alerts need not wait out their back-off. */
+  onReconnect?: () => void;
+}
+
+/** Logs in, keeps slash commands registered, routes interactions, and reports readiness and reconnections. */
+export async function startDiscordBot(options: StartBotOptions): Promise<DiscordBot> {
   const { logger } = options;
   const client = createDiscordClient({ apiUrl: options.apiUrl });
   client.on(Events.InteractionCreate, (interaction) => {
@@ -28,7 +38,16 @@ export async function startDiscordBot(options: { token: string; apiUrl?: string;
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
-  client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway resumed'));
+  client.on(Events.ShardResume, (shardId) => {
+    logger.info({ shardId }, 'gateway resumed');
+    options.onReconnect?.();
+  });
+  // After the first login, a shard READY means a new session after a drop the gateway could not resume.
+  client.on(Events.ShardReady, (shardId) => {
+    if (!client.isReady()) return;
+    logger.info({ shardId }, 'gateway session re-established');
+    options.onReconnect?.();
+  });
   client.rest.on('rateLimited', (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'));
   client.once(Events.ClientReady, async (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in to Discord');
@@ -41,9 +60,11 @@ export async function startDiscordBot(options: { token: string; apiUrl?: string;
     options.onReady();
   });
   await client.login(options.token);
+  const sends = new AbortController();
   return {
     client,
-    sender: createAlertSender(client.rest),
+    sender: createAlertSender(client.rest, { signal: sends.signal }),
+    abortSends: () => sends.abort(),
     isConnected: () => client.isReady() && client.ws.ping >= -1,
     async stop() {
       await client.destroy();

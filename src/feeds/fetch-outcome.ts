@@ -23,6 +23,11 @@ export interface FetchOptions {
   userAgent?: string;
   /** Clock for Retry-After dates; Date.now when absent. */
   now?: () => number;
+  /**
+   * Asked before every request, the first and each redirect: a reason to refuse the URL, or undefined.
+   * A server-added feed must not be able to redirect the bot to its own machine or network.
+   */
+  checkUrl?: (url: string) => Promise<string | undefined>;
 }
 
 export type FetchFailureKind = 'network' | 'timeout' | 'http' | 'blocked' | 'not-a-feed' | 'too-large' | 'redirects';

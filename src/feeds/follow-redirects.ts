@@ -8,14 +8,21 @@ export type RedirectResult = { kind: 'response'; response: Response; url: string
 /**
  * GETs `url`, following at most `maxRedirects` redirects ourselves (relative Location resolved),
  * so that loops, missing Locations and odd schemes become explicit failures and the final URL is known.
+ * `checkUrl` vets each URL before it is requested, so a redirect cannot lead where the feed URL could not.
  */
 export async function requestFollowingRedirects(
   url: string,
   init: { headers: Record<string, string>; signal: AbortSignal },
   maxRedirects: number,
+  checkUrl?: (url: string) => Promise<string | undefined>,
 ): Promise<RedirectResult> {
   let current = url;
   for (let redirects = 0; ; redirects += 1) {
+    const refusal = await checkUrl?.(current);
+    if (refusal !== undefined) {
+      const what = redirects === 0 ? 'feed URL' : `redirect to ${current.slice(0, 100)}`;
+      return fetchFailure('blocked', `${what} refused: ${refusal}`);
+    }
     const response = await fetch(current, { method: 'GET', redirect: 'manual', ...init });
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current };
     await discardBody(response);

@@ -2,6 +2,15 @@ import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
 
+/** Waits between attempts at one alert while Discord fails: doubling from `baseMs`, never above `maxMs`. */
+export interface RetryTimings {
+  baseMs: number;
+  maxMs: number;
+}
+
+/** 5 s, 10 s, 20 s … capped at 10 min: a Discord outage is retried without hammering it. */
+export const DEFAULT_SEND_RETRY: RetryTimings = { baseMs: 5_000, maxMs: 10 * 60_000 };
+
 export interface DeliveryDeps {
   outbox: OutboxStore;
   sender: AlertSender;
@@ -9,6 +18,9 @@ export interface DeliveryDeps {
   onChannelBroken(guildId: string, channelId: string, reason: string): Promise<void>;
   onSent?(entry: OutboxEntry): void;
   logger: Logger;
+  retry?: RetryTimings;
+  /** Checked before each send: true once shutdown began, so a round ends after the sends in flight. */
+  isStopping?(): boolean;
 }
 
 export interface DeliveryReport {
@@ -18,58 +30,57 @@ export interface DeliveryReport {
   pending: number;
 }
 
-const RETRY_BASE_MS = 5_000;
-const RETRY_MAX_MS = 10 * 60_000;
-
-/** 5 s, 10 s, 20 s … capped at 10 min: a Discord outage is retried without hammering it. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(RETRY_MAX_MS, RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1));
+export function retryDelayMs(attempts: number, timings: RetryTimings = DEFAULT_SEND_RETRY): number {
+  return Math.min(timings.maxMs, timings.baseMs * 2 ** Math.max(0, attempts - 1));
 }
 
 /**
  * Sends what the outbox holds, oldest first. Channels proceed independently; within a channel a failed
- * send stops that channel's queue for this round, so order is kept. Sent alerts leave the outbox only
- * after Discord accepted them; a refusal for good (403/404) drops the channel's alerts and reports it.
+ * send stops that channel's queue for this round, so publication order is kept. Alerts leave the outbox
+ * only after Discord accepted them; a refusal for good (403/404) drops the channel's alerts and reports it.
+ * `ignoreBackoff`: Discord just came back (login, gateway resumed), so waiting entries are tried at once.
  */
-export async function deliverPending(deps: DeliveryDeps, now: Date): Promise<DeliveryReport> {
+export async function deliverPending(deps: DeliveryDeps, now: Date, options: { ignoreBackoff?: boolean } = {}): Promise<DeliveryReport> {
   const entries = await deps.outbox.pending();
   const byChannel = new Map<string, OutboxEntry[]>();
   for (const entry of entries) byChannel.set(entry.alert.channelId, [...(byChannel.get(entry.alert.channelId) ?? []), entry]);
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0, pending: 0 };
-  await Promise.all([...byChannel.values()].map((queue) => deliverChannel(deps, queue, now, report)));
+  await Promise.all([...byChannel.values()].map((queue) => deliverChannel(deps, queue, now, report, options.ignoreBackoff === true)));
   report.pending = entries.length - report.sent - report.dropped;
   return report;
 }
 
-async function deliverChannel(deps: DeliveryDeps, queue: OutboxEntry[], now: Date, report: DeliveryReport): Promise<void> {
+async function deliverChannel(deps: DeliveryDeps, queue: OutboxEntry[], now: Date, report: DeliveryReport, ignoreBackoff: boolean): Promise<void> {
   for (const [position, entry] of queue.entries()) {
-    if (entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return;
+    if (deps.isStopping?.()) return;
+    if (!ignoreBackoff && entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return;
     const result = await deps.sender.send(entry.alert);
     if (result.kind === 'sent') {
-      await deps.outbox.remove([entry.alert.id]);
+      await deps.outbox.complete([entry]);
       report.sent++;
       deps.onSent?.(entry);
       continue;
     }
     if (result.kind === 'rejected') {
       // A message Discord will never accept must not block the channel's queue forever.
-      await deps.outbox.remove([entry.alert.id]);
+      await deps.outbox.complete([entry]);
       report.dropped++;
       deps.logger.error({ alertId: entry.alert.id, reason: result.reason }, 'Discord rejected an alert; dropped');
       continue;
     }
     if (result.kind === 'permanent') {
       const rest = queue.slice(position);
-      await deps.outbox.remove(rest.map((e) => e.alert.id));
+      await deps.outbox.complete(rest);
       report.dropped += rest.length;
       deps.logger.warn({ guildId: entry.alert.guildId, channelId: entry.alert.channelId, reason: result.reason, dropped: rest.length }, 'channel refused alerts; subscription marked broken');
       await deps.onChannelBroken(entry.alert.guildId, entry.alert.channelId, result.reason);
       return;
     }
     const attempts = entry.attempts + 1;
-    await deps.outbox.update({ ...entry, attempts, lastError: result.reason, notBefore: new Date(now.getTime() + retryDelayMs(attempts)).toISOString() });
+    const notBefore = new Date(now.getTime() + retryDelayMs(attempts, deps.retry)).toISOString();
+    await deps.outbox.update({ ...entry, attempts, lastError: result.reason, notBefore });
     report.failed++;
-    deps.logger.warn({ channelId: entry.alert.channelId, attempts, reason: result.reason }, 'alert not sent; will retry');
+    deps.logger.warn({ channelId: entry.alert.channelId, attempts, reason: result.reason, retryAt: notBefore }, 'alert not sent; will retry');
     return;
   }
 }

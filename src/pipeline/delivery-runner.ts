@@ -2,14 +2,16 @@ import type { Logger } from '../shared/logger';
 import { deliverPending, type DeliveryDeps, type DeliveryReport } from './deliver-alerts';
 
 export interface DeliveryRunner {
-  /** Deliver now (or right after the run in progress). */
-  kick(): void;
+  /** Deliver now (or right after the run in progress). `ignoreBackoff`: Discord is known to answer again. */
+  kick(options?: { ignoreBackoff?: boolean }): void;
   /** Resolves when no run is in progress or scheduled to start at once. */
   idle(): Promise<void>;
+  /** No new sends; resolves when the sends in flight have returned. What is unsent stays in the outbox. */
   stop(): Promise<void>;
 }
 
-const RETRY_CHECK_MS = 5_000;
+/** How often an outbox with waiting alerts is looked at again. */
+export const RETRY_CHECK_MS = 5_000;
 
 /**
  * Runs delivery one round at a time. A round leaving alerts behind (Discord down, back-off) schedules the
@@ -18,19 +20,23 @@ const RETRY_CHECK_MS = 5_000;
 export function createDeliveryRunner(deps: DeliveryDeps & { now: () => Date; retryCheckMs?: number }, logger: Logger): DeliveryRunner {
   let running: Promise<void> | undefined;
   let again = false;
+  let ignoreBackoffNext = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  const roundDeps: DeliveryDeps = { ...deps, isStopping: () => stopped };
 
-  const round = async (): Promise<DeliveryReport | undefined> => {
+  const round = async (ignoreBackoff: boolean): Promise<DeliveryReport | undefined> => {
     try {
-      return await deliverPending(deps, deps.now());
+      return await deliverPending(roundDeps, deps.now(), { ignoreBackoff });
     } catch (error: unknown) {
+      // Nothing scheduled may crash the process; the timer below tries again.
       logger.error({ err: error }, 'delivery round failed');
       return undefined;
     }
   };
-  const run = (): void => {
+  const run = (options: { ignoreBackoff?: boolean } = {}): void => {
     if (stopped) return;
+    ignoreBackoffNext ||= options.ignoreBackoff === true;
     if (running) {
       again = true;
       return;
@@ -39,8 +45,11 @@ export function createDeliveryRunner(deps: DeliveryDeps & { now: () => Date; ret
     running = (async () => {
       do {
         again = false;
-        const report = await round();
-        if (report && report.pending > 0 && !stopped) {
+        const ignoreBackoff = ignoreBackoffNext;
+        ignoreBackoffNext = false;
+        const report = await round(ignoreBackoff);
+        if ((!report || report.pending > 0) && !stopped) {
+          clearTimeout(timer);
           timer = setTimeout(run, deps.retryCheckMs ?? RETRY_CHECK_MS);
           timer.unref();
         }

@@ -13,6 +13,8 @@ export interface OutboxSinkDeps {
   /** The rules and feeds of the cycle being delivered (global and every server's). */
   current(): { rules: readonly Rule[]; feeds: readonly FeedSource[] };
   seenTtlMs: number;
+  /** A subscription receives nothing published longer than this before it was created. */
+  maxItemAgeMs?: number;
   /** Called after new alerts are queued, to start sending without waiting for the next tick. */
   onQueued(count: number): void;
   now(): Date;
@@ -27,7 +29,7 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
     async deliver(items) {
       if (items.length === 0) return;
       const { rules, feeds } = deps.current();
-      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds: await deps.guilds.all(), rules, feeds, now: deps.now() });
+      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds: await deps.guilds.all(), rules, feeds, now: deps.now(), maxItemAgeMs: deps.maxItemAgeMs });
       const queued = await deps.outbox.enqueue(
         alerts.map((alert) => ({ alert, storyKeys: dedupeKeys(alert.item, deps.seenTtlMs) })),
       );

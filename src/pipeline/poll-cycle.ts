@@ -28,11 +28,14 @@ export interface PollCycleDeps {
 export interface CycleReport {
   startedAt: string;
   durationMs: number;
-  feeds: { due: number; ok: number; notModified: number; failed: number };
+  /** `backingOff`: failing feeds skipped this tick because their next attempt is not due yet. */
+  feeds: { due: number; ok: number; notModified: number; failed: number; backingOff?: number };
   failures: { feedId: string; reason: string }[];
   items: number;
   newItems: number;
   matched: number;
+  /** Shutdown interrupted the cycle: nothing was delivered or remembered, the next start polls again. */
+  cancelled?: true;
 }
 
 interface Candidate {
@@ -44,7 +47,8 @@ interface Candidate {
  * One poll: due feeds → fetch and parse → drop seen items → match → deliver → remember.
  * Invariants: a feed's backlog is never alerted on its first poll; an item is marked seen only after the
  * sink accepted it; feed state (validators, first-poll mark) is saved only after that, so a crash repeats
- * the poll instead of losing items.
+ * the poll instead of losing items. A cycle cut short by shutdown keeps nothing: aborted fetches are not
+ * feed failures, and whatever was fetched is fetched again next time.
  */
 export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: AbortSignal): Promise<CycleReport> {
   const started = Date.now();
@@ -52,6 +56,8 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   const states = await deps.feedStates.getMany(feeds.map((f) => f.id));
   const due = feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
   const results = await fetchAll(deps, due, states, now, signal);
+  const backingOff = feeds.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
+  if (signal?.aborted) return { ...summarise(results, now, started, 0, 0, backingOff), cancelled: true };
 
   const { fresh, seeded } = await selectUnseen(deps, results, states, now);
   const ruleSet = await deps.getRuleSet();
@@ -64,10 +70,20 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   await deps.seen.markSeen([...fresh, ...seeded].flatMap((c) => c.keys));
   await Promise.all(results.map((r) => deps.feedStates.set(r.feed.id, r.state)));
 
-  const report = summarise(results, now, started, fresh.length + seeded.length, matched.length);
+  const report = summarise(results, now, started, fresh.length + seeded.length, matched.length, backingOff);
   deps.logger.info({ cycle: { ...report, failures: report.failures.length } }, 'poll cycle finished');
-  for (const failure of report.failures) deps.logger.warn(failure, 'feed failed');
+  for (const result of results) logFailure(deps.logger, result, states.get(result.feed.id));
   return report;
+}
+
+function logFailure(logger: Logger, result: FeedPollResult, previous: FeedState | undefined): void {
+  if (result.status !== 'failed') return;
+  const { consecutiveFailures, nextAttemptAt, failingSince } = result.state;
+  logger.warn({ feedId: result.feed.id, reason: result.reason, consecutiveFailures, nextAttemptAt }, 'feed failed');
+  // Once per run of failures, even across restarts: the mark is saved with the feed's state.
+  if (result.state.longFailureReportedAt && !previous?.longFailureReportedAt) {
+    logger.warn({ feedId: result.feed.id, failingSince, reason: result.reason }, 'feed has been failing for over 24 hours');
+  }
 }
 
 function fetchAll(
@@ -116,12 +132,12 @@ async function selectUnseen(
   return { fresh, seeded };
 }
 
-function summarise(results: readonly FeedPollResult[], now: Date, started: number, newItems: number, matched: number): CycleReport {
+function summarise(results: readonly FeedPollResult[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {
   const count = (status: FeedPollResult['status']) => results.filter((r) => r.status === status).length;
   return {
     startedAt: now.toISOString(),
     durationMs: Date.now() - started,
-    feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed') },
+    feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed'), backingOff },
     failures: results.flatMap((r) => (r.status === 'failed' ? [{ feedId: r.feed.id, reason: r.reason }] : [])),
     items: results.reduce((sum, r) => sum + r.items.length, 0),
     newItems,

@@ -3,6 +3,7 @@ import type { FetchOptions, FetchOutcome, FetchRequest } from '../feeds/fetch-fe
 import type { NewsItem } from '../feeds/news-item';
 import type { ParseOutcome } from '../feeds/parse-feed';
 import type { FeedState } from '../store/feed-state-store';
+import { DEFAULT_FEED_BACKOFF, feedRetryDelayMs, LONG_FAILURE_MS, type FeedBackoff } from './feed-backoff';
 
 export type FeedPollResult =
   | { feed: FeedSource; status: 'ok'; items: NewsItem[]; state: FeedState }
@@ -15,6 +16,12 @@ export interface FeedPollDeps {
   fetchOptions: FetchOptions;
   /** Maps a feed's configured agent (`browser`, `bot` or a literal string) to the header value. */
   resolveUserAgent(configured: string | undefined): string | undefined;
+  /**
+   * Checks every URL a server-added feed leads to, redirects included; returns why it is refused.
+   * Absent when the operator allows private addresses.
+   */
+  checkGuildFeedUrl?(url: string): Promise<string | undefined>;
+  backoff?: FeedBackoff;
 }
 
 /**
@@ -38,35 +45,46 @@ export async function pollFeed(
         userAgent: deps.resolveUserAgent(feed.userAgent),
         signal,
       },
-      deps.fetchOptions,
+      feed.guildId && deps.checkGuildFeedUrl ? { ...deps.fetchOptions, checkUrl: deps.checkGuildFeedUrl } : deps.fetchOptions,
     );
     if (fetched.kind === 'not-modified') {
-      return { feed, status: 'not-modified', items: [], state: succeeded(attempted, now) };
+      return { feed, status: 'not-modified', items: [], state: succeeded(attempted, now, false) };
     }
-    if (fetched.kind === 'failed') return failed(feed, attempted, fetched.reason, now);
+    if (fetched.kind === 'failed') return failed(feed, attempted, fetched.reason, now, deps, fetched.retryAfterMs);
     const parsed = await deps.parseFeed(fetched.text, feed, now);
-    if (parsed.kind === 'failed') return failed(feed, attempted, parsed.reason, now);
+    if (parsed.kind === 'failed') return failed(feed, attempted, parsed.reason, now, deps);
     // Validators are kept only once the body parsed: after a bad body the next request must be unconditional.
-    const state = { ...succeeded(attempted, now), etag: fetched.validators.etag, lastModified: fetched.validators.lastModified };
+    const state = { ...succeeded(attempted, now, parsed.items.length > 0), etag: fetched.validators.etag, lastModified: fetched.validators.lastModified };
     return { feed, status: 'ok', items: parsed.items, state };
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
-    return failed(feed, attempted, `unexpected error: ${reason.split('\n')[0]}`, now);
+    return failed(feed, attempted, `unexpected error: ${reason.split('\n')[0]}`, now, deps);
   }
 }
 
-function succeeded(state: FeedState, now: Date): FeedState {
+/**
+ * `firstPolledAt` is set by the first poll that returned items: a feed that was empty when added (a query
+ * with no matches yet, a publisher's glitch) would otherwise pour its whole backlog out when it fills.
+ */
+function succeeded(state: FeedState, now: Date, hadItems: boolean): FeedState {
   return {
     ...state,
     lastSuccessAt: now.toISOString(),
-    firstPolledAt: state.firstPolledAt ?? now.toISOString(),
+    firstPolledAt: state.firstPolledAt ?? (hadItems ? now.toISOString() : undefined),
     consecutiveFailures: 0,
     lastError: undefined,
     failingSince: undefined,
+    nextAttemptAt: undefined,
+    longFailureReportedAt: undefined,
   };
 }
 
-function failed(feed: FeedSource, state: FeedState, reason: string, now: Date): FeedPollResult {
+/** A failure backs the feed off (honouring Retry-After) and, after 24 h of failures, is marked for one report. */
+function failed(feed: FeedSource, state: FeedState, reason: string, now: Date, deps: FeedPollDeps, retryAfterMs?: number): FeedPollResult {
+  const failures = state.consecutiveFailures + 1;
+  const failingSince = state.failingSince ?? now.toISOString();
+  const delayMs = feedRetryDelayMs(failures, retryAfterMs, deps.backoff ?? DEFAULT_FEED_BACKOFF);
+  const isLong = now.getTime() - Date.parse(failingSince) >= LONG_FAILURE_MS;
   return {
     feed,
     status: 'failed',
@@ -74,9 +92,11 @@ function failed(feed: FeedSource, state: FeedState, reason: string, now: Date): 
     reason,
     state: {
       ...state,
-      consecutiveFailures: state.consecutiveFailures + 1,
+      consecutiveFailures: failures,
       lastError: reason,
-      failingSince: state.failingSince ?? now.toISOString(),
+      failingSince,
+      nextAttemptAt: new Date(now.getTime() + delayMs).toISOString(),
+      longFailureReportedAt: state.longFailureReportedAt ?? (isLong ? now.toISOString() : undefined),
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { FeedSource } from '../feeds/feed-source';
+import { itemTime, type NewsItem } from '../feeds/news-item';
 import { activeMutes, type GuildSettings } from '../guilds/guild-settings';
 import { topicsFor, type CatalogTopic } from '../guilds/topic-catalog';
 import type { Rule } from '../rules/rule';
@@ -13,12 +14,18 @@ export interface RoutingContext {
   /** Every feed polled; `guildId` marks a server's own feed. */
   feeds: readonly FeedSource[];
   now: Date;
+  /**
+   * The age limit of a first poll (maxItemAgeHours). A subscription receives no item published more than
+   * this long before it was created: the backlog it never asked for stays out. Undefined: no limit.
+   */
+  maxItemAgeMs?: number;
 }
 
 /**
  * Turns matched items into one alert per (item, channel). A server sees only global feeds and its own,
  * and only global rules and its own; muted topics are dropped; a channel subscribed to several matching
- * topics gets the item once, listing them all; broken subscriptions get nothing.
+ * topics gets the item once, listing them all; broken subscriptions get nothing, and a subscription
+ * gets nothing from before its own time (see `maxItemAgeMs`).
  */
 export function routeAlerts(items: readonly MatchedItem[], ctx: RoutingContext): Alert[] {
   // Ownership maps: a value of null means "global". An id missing from them (a rule or feed removed
@@ -36,7 +43,7 @@ export function routeAlerts(items: readonly MatchedItem[], ctx: RoutingContext):
         const ruleOwner = ruleGuild.get(m.ruleId);
         return (ruleOwner === null || ruleOwner === guild.guildId) && !muted.has(m.topicId);
       });
-      if (matches.length > 0) alerts.push(...alertsForGuild(guild, catalog, matched, matches, ctx.now));
+      if (matches.length > 0) alerts.push(...alertsForGuild(guild, catalog, matched, matches, ctx));
     }
   }
   return alerts;
@@ -47,11 +54,11 @@ function alertsForGuild(
   catalog: readonly CatalogTopic[],
   matched: MatchedItem,
   matches: MatchedItem['matches'],
-  now: Date,
+  ctx: RoutingContext,
 ): Alert[] {
   const byChannel = new Map<string, { topicIds: Set<string>; roleId?: string }>();
   for (const sub of guild.subscriptions) {
-    if (sub.broken) continue;
+    if (sub.broken || predatesSubscription(matched.item, sub.createdAt, ctx.maxItemAgeMs)) continue;
     const hit = matches.filter((m) => sub.topicId === undefined || m.topicId === sub.topicId);
     if (hit.length === 0) continue;
     const entry = byChannel.get(sub.channelId) ?? { topicIds: new Set<string>() };
@@ -77,9 +84,15 @@ function alertsForGuild(
       item: matched.item,
       topics,
       hits: chosen.flatMap((m) => m.hits),
-      createdAt: now.toISOString(),
+      createdAt: ctx.now.toISOString(),
     };
   });
   // A match whose topic no longer exists (its server topic was just removed) posts nothing.
   return alerts.filter((alert) => alert.topics.length > 0);
+}
+
+/** An item that only now reached us but is older than the subscription by more than the age limit. */
+function predatesSubscription(item: NewsItem, createdAt: string | undefined, maxItemAgeMs: number | undefined): boolean {
+  if (maxItemAgeMs === undefined || createdAt === undefined) return false;
+  return Date.parse(itemTime(item)) < Date.parse(createdAt) - maxItemAgeMs;
 }

@@ -1,4 +1,5 @@
-import type { KeyValue } from './key-value';
+import type { CorruptEntryReporter, KeyValue } from './key-value';
+import { checkShape, feedStateShape } from './stored-shapes';
 
 /** What we remember about one feed between polls. */
 export interface FeedState {
@@ -12,6 +13,10 @@ export interface FeedState {
   lastError?: string;
   /** ISO time of the first failure in the current run of failures. */
   failingSince?: string;
+  /** ISO time before which a failing feed is not fetched again (back-off, or the server's Retry-After). */
+  nextAttemptAt?: string;
+  /** ISO time the current run of failures was reported as long (24 h), so it is logged once. */
+  longFailureReportedAt?: string;
 }
 
 export interface FeedStateStore {
@@ -20,15 +25,17 @@ export interface FeedStateStore {
   set(feedId: string, state: FeedState): Promise<void>;
 }
 
-export function createFeedStateStore(kv: KeyValue): FeedStateStore {
+/** A state of the wrong shape counts as absent: the feed is then treated as new (its backlog seeded, not posted). */
+export function createFeedStateStore(kv: KeyValue, onCorrupt: CorruptEntryReporter = () => {}): FeedStateStore {
   const storeKey = (feedId: string) => `feed-state:${feedId}`;
+  const read = (feedId: string, value: unknown) => checkShape<FeedState>(feedStateShape, storeKey(feedId), value, onCorrupt);
   return {
-    get: (feedId) => kv.get<FeedState>(storeKey(feedId)),
+    get: async (feedId) => read(feedId, await kv.get(storeKey(feedId))),
     async getMany(feedIds) {
-      const values = await kv.getMany<FeedState>(feedIds.map(storeKey));
+      const values = await kv.getMany<unknown>(feedIds.map(storeKey));
       const states = new Map<string, FeedState>();
       feedIds.forEach((id, i) => {
-        const state = values[i];
+        const state = read(id, values[i]);
         if (state) states.set(id, state);
       });
       return states;

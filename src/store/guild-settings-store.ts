@@ -1,5 +1,6 @@
 import { emptyGuildSettings, type GuildSettings } from '../guilds/guild-settings';
-import type { KeyValue } from './key-value';
+import type { CorruptEntryReporter, KeyValue } from './key-value';
+import { checkShape, guildSettingsShape, stringListShape } from './stored-shapes';
 
 export interface GuildSettingsStore {
   get(guildId: string): Promise<GuildSettings>;
@@ -11,15 +12,21 @@ export interface GuildSettingsStore {
 
 const INDEX_KEY = 'guilds:index';
 
-export function createGuildSettingsStore(kv: KeyValue): GuildSettingsStore {
+/**
+ * A server document of the wrong shape is reported and read as empty settings, so one bad document
+ * neither stops routing for every other server nor fails every poll.
+ */
+export function createGuildSettingsStore(kv: KeyValue, onCorrupt: CorruptEntryReporter = () => {}): GuildSettingsStore {
   const storeKey = (guildId: string) => `guild:${guildId}`;
   const queues = new Map<string, Promise<unknown>>();
   let indexQueue: Promise<unknown> = Promise.resolve();
 
-  const read = async (guildId: string) => (await kv.get<GuildSettings>(storeKey(guildId))) ?? emptyGuildSettings(guildId);
+  const checked = (key: string, value: unknown) => checkShape<GuildSettings>(guildSettingsShape, key, value, onCorrupt);
+  const readIndex = async () => checkShape<string[]>(stringListShape, INDEX_KEY, await kv.get(INDEX_KEY), onCorrupt) ?? [];
+  const read = async (guildId: string) => checked(storeKey(guildId), await kv.get(storeKey(guildId))) ?? emptyGuildSettings(guildId);
   const addToIndex = (guildId: string) => {
-    indexQueue = indexQueue.then(async () => {
-      const ids = (await kv.get<string[]>(INDEX_KEY)) ?? [];
+    indexQueue = indexQueue.catch(() => {}).then(async () => {
+      const ids = await readIndex();
       if (!ids.includes(guildId)) await kv.set(INDEX_KEY, [...ids, guildId]);
     });
     return indexQueue;
@@ -42,9 +49,9 @@ export function createGuildSettingsStore(kv: KeyValue): GuildSettingsStore {
       return next;
     },
     async all() {
-      const ids = (await kv.get<string[]>(INDEX_KEY)) ?? [];
-      const values = await kv.getMany<GuildSettings>(ids.map(storeKey));
-      return values.filter((v): v is GuildSettings => v !== undefined);
+      const ids = await readIndex();
+      const values = await kv.getMany<unknown>(ids.map(storeKey));
+      return values.map((v, i) => checked(storeKey(ids[i] ?? ''), v)).filter((v): v is GuildSettings => v !== undefined);
     },
   };
 }

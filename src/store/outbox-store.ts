@@ -1,5 +1,6 @@
 import type { Alert } from '../alerts/alert';
-import type { KeyValue } from './key-value';
+import type { CorruptEntryReporter, KeyValue } from './key-value';
+import { checkShape, outboxEntryShape, outboxIndexShape } from './stored-shapes';
 
 /** An alert waiting to be posted, with its delivery attempts so far. */
 export interface OutboxEntry {
@@ -8,6 +9,8 @@ export interface OutboxEntry {
   /** ISO time before which the entry is not retried (back-off after a failed send). */
   notBefore?: string;
   lastError?: string;
+  /** The story's keys, remembered for the channel once the alert is done with (absent in older entries). */
+  storyKeys?: StoryKey[];
 }
 
 /**
@@ -16,11 +19,15 @@ export interface OutboxEntry {
  * story is queued for a channel at most once, whichever feed brought it.
  */
 export interface OutboxStore {
-  /** Queues the alerts not yet given to their channel; returns those queued. */
+  /** Queues the alerts whose story this channel has neither pending nor done; returns those queued. */
   enqueue(alerts: readonly { alert: Alert; storyKeys: StoryKey[] }[]): Promise<Alert[]>;
+  /** Pending entries, oldest publication first; unreadable ones are reported and dropped. */
   pending(): Promise<OutboxEntry[]>;
-  remove(alertIds: readonly string[]): Promise<void>;
+  /** Done with these (sent, or refused for good): the channel remembers their stories, then they leave. */
+  complete(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Saves a pending entry's attempts and back-off; ignored once the entry has left the outbox. */
   update(entry: OutboxEntry): Promise<void>;
+  count(): Promise<number>;
 }
 
 /** A key identifying the story (feed item, canonical link, title fingerprint) and how long it counts. */
@@ -33,68 +40,75 @@ interface IndexEntry {
   id: string;
   /** Publication (or first-seen) time of the item: delivery goes oldest first. */
   time: string;
+  /** The channel-scoped story keys of the pending alert: while it waits, they block the same story. */
+  keys?: string[];
 }
 
 const INDEX_KEY = 'outbox:index';
 
-export function createOutboxStore(kv: KeyValue): OutboxStore {
+/**
+ * Crash safety, step by step (a crash may stop the process between any two writes):
+ * - enqueue writes the entries, then the index. Entries without an index line are orphans of a poll that
+ *   never marked its items seen; the next poll routes the same items again under the same alert ids.
+ * - the index line carries the story keys, so a pending story blocks its duplicates with one write.
+ * - complete writes the channel's story keys, then drops the index line: at every instant one of the two
+ *   says the channel has the story. A crash after Discord accepted but before complete resends the alert
+ *   under the same nonce, which Discord deduplicates for a few minutes.
+ * All index read-modify-writes run one at a time, so enqueue's check and complete's hand-over never interleave.
+ */
+export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter = () => {}): OutboxStore {
   const entryKey = (id: string) => `outbox:alert:${id}`;
   const storyKey = (channelId: string, key: string) => `channel-story:${channelId}:${key}`;
-  // The index is one document; serialising its read-modify-writes keeps concurrent callers from losing ids.
-  let indexQueue: Promise<unknown> = Promise.resolve();
-  const editIndex = <T>(edit: (index: IndexEntry[]) => { index: IndexEntry[]; result: T }): Promise<T> => {
-    const run = indexQueue.catch(() => {}).then(async () => {
-      const { index, result } = edit((await kv.get<IndexEntry[]>(INDEX_KEY)) ?? []);
-      await kv.set(INDEX_KEY, index);
-      return result;
-    });
-    indexQueue = run;
+  let queue: Promise<unknown> = Promise.resolve();
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.catch(() => {}).then(work);
+    queue = run;
     return run;
   };
+  const readIndex = async () => checkShape<IndexEntry[]>(outboxIndexShape, INDEX_KEY, await kv.get(INDEX_KEY), onCorrupt) ?? [];
 
   return {
-    async enqueue(candidates) {
-      const flags = await kv.getMany<number>(candidates.flatMap(({ alert, storyKeys }) => storyKeys.map((k) => storyKey(alert.channelId, k.key))));
-      let offset = 0;
-      const fresh = candidates.filter(({ storyKeys }) => {
-        const known = flags.slice(offset, offset + storyKeys.length).some((v) => v !== undefined);
-        offset += storyKeys.length;
-        return !known;
-      });
-      const accepted = dedupeWithinBatch(fresh);
-      // Entries first, then the index: a crash in between leaves an orphan entry, never an index pointing nowhere.
-      await Promise.all(accepted.map(({ alert }) => kv.set(entryKey(alert.id), { alert, attempts: 0 } satisfies OutboxEntry)));
-      await editIndex((index) => {
-        const known = new Set(index.map((e) => e.id));
-        const added = accepted.filter(({ alert }) => !known.has(alert.id)).map(({ alert }) => ({ id: alert.id, time: alert.item.published ?? alert.item.firstSeen }));
-        return { index: [...index, ...added], result: undefined };
-      });
-      const now = Date.now();
-      await Promise.all(accepted.flatMap(({ alert, storyKeys }) => storyKeys.map((k) => kv.set(storyKey(alert.channelId, k.key), now, k.ttlMs))));
-      return accepted.map(({ alert }) => alert);
-    },
-    async pending() {
-      const index = (await kv.get<IndexEntry[]>(INDEX_KEY)) ?? [];
-      const ordered = [...index].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-      const entries = await kv.getMany<OutboxEntry>(ordered.map((e) => entryKey(e.id)));
-      return entries.filter((e): e is OutboxEntry => e !== undefined && typeof e.alert?.channelId === 'string');
-    },
-    async remove(alertIds) {
-      const gone = new Set(alertIds);
-      await editIndex((index) => ({ index: index.filter((e) => !gone.has(e.id)), result: undefined }));
-      await Promise.all(alertIds.map((id) => kv.delete(entryKey(id))));
-    },
-    update: (entry) => kv.set(entryKey(entry.alert.id), entry),
+    enqueue: (candidates) =>
+      exclusive(async () => {
+        const index = await readIndex();
+        const keyed = candidates.map((c) => ({ ...c, keys: c.storyKeys.map((k) => storyKey(c.alert.channelId, k.key)) }));
+        const done = await kv.getMany<unknown>(keyed.flatMap((c) => c.keys));
+        const taken = new Set([...index.map((e) => e.id), ...index.flatMap((e) => e.keys ?? []), ...keyed.flatMap((c) => c.keys).filter((_, i) => done[i] !== undefined)]);
+        const accepted = keyed.filter((c) => {
+          if (taken.has(c.alert.id) || c.keys.some((k) => taken.has(k))) return false;
+          [c.alert.id, ...c.keys].forEach((k) => taken.add(k));
+          return true;
+        });
+        if (accepted.length === 0) return [];
+        await Promise.all(accepted.map(({ alert, storyKeys }) => kv.set(entryKey(alert.id), { alert, attempts: 0, storyKeys } satisfies OutboxEntry)));
+        const added = accepted.map(({ alert, keys }) => ({ id: alert.id, time: alert.item.published ?? alert.item.firstSeen, keys }));
+        await kv.set(INDEX_KEY, [...index, ...added]);
+        return accepted.map(({ alert }) => alert);
+      }),
+    pending: () =>
+      exclusive(async () => {
+        const index = await readIndex();
+        const ordered = [...index].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+        const values = await kv.getMany<unknown>(ordered.map((e) => entryKey(e.id)));
+        const entries = values.map((value, i) => checkShape<OutboxEntry>(outboxEntryShape, entryKey(ordered[i]?.id ?? ''), value, onCorrupt));
+        const unreadable = new Set(ordered.filter((_, i) => entries[i] === undefined).map((e) => e.id));
+        // Reported once: an id whose entry is gone or corrupt leaves the index instead of blocking every round.
+        if (unreadable.size > 0) await kv.set(INDEX_KEY, index.filter((e) => !unreadable.has(e.id)));
+        return entries.filter((e): e is OutboxEntry => e !== undefined);
+      }),
+    complete: (entries) =>
+      exclusive(async () => {
+        if (entries.length === 0) return;
+        const now = Date.now();
+        await Promise.all(entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => kv.set(storyKey(alert.channelId, k.key), now, k.ttlMs))));
+        const gone = new Set(entries.map((e) => e.alert.id));
+        await kv.set(INDEX_KEY, (await readIndex()).filter((e) => !gone.has(e.id)));
+        await Promise.all([...gone].map((id) => kv.delete(entryKey(id))));
+      }),
+    update: (entry) =>
+      exclusive(async () => {
+        if ((await readIndex()).some((e) => e.id === entry.alert.id)) await kv.set(entryKey(entry.alert.id), entry);
+      }),
+    count: async () => (await readIndex()).length,
   };
-}
-
-/** The same story from two feeds in one poll: the first candidate per channel wins. */
-function dedupeWithinBatch<T extends { alert: Alert; storyKeys: StoryKey[] }>(candidates: readonly T[]): T[] {
-  const claimed = new Set<string>();
-  return candidates.filter(({ alert, storyKeys }) => {
-    const keys = storyKeys.map((k) => `${alert.channelId}:${k.key}`);
-    if (keys.some((k) => claimed.has(k))) return false;
-    keys.forEach((k) => claimed.add(k));
-    return true;
-  });
 }

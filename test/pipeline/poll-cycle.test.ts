@@ -32,6 +32,8 @@ describe('poll cycle', () => {
       storeUrl: store.url,
       logger: createSilentLogger(),
       consoleSink: { deliver: async (items) => void delivered.push(...items) },
+      // No back-off: these tests poll again at once to see what a failed feed left behind.
+      timings: { feedBackoff: { baseMs: 0 } },
     });
   };
 

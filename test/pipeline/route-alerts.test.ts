@@ -63,3 +63,19 @@ describe('routeAlerts', () => {
     expect(routeAlerts([{ item: makeItem(), matches: [makeMatch('heavy')] }], ctx([guild]))).toEqual([]);
   });
 });
+
+describe('routeAlerts with an age limit for new subscriptions', () => {
+  const HOUR = 3_600_000;
+  const hoursBefore = (hours: number) => new Date(NOW.getTime() - hours * HOUR).toISOString();
+  test.each<[string, string | undefined, string, boolean]>([
+    ['published after the subscription', hoursBefore(1), hoursBefore(10), true],
+    ['published a day before it', hoursBefore(30), hoursBefore(6), true],
+    ['published three days before it', hoursBefore(80), hoursBefore(6), false],
+    ['undated, so timed by when it was first seen', undefined, hoursBefore(6), true],
+  ])('an item %s reaches it: %p', (_label, published, createdAt, reaches) => {
+    const guild = makeGuild('A', { subscriptions: [{ channelId: 'c1', createdAt }] });
+    const item = makeItem({ published, firstSeen: NOW.toISOString() });
+    const alerts = routeAlerts([{ item, matches: [makeMatch('heavy')] }], { ...ctx([guild]), maxItemAgeMs: 48 * HOUR });
+    expect(alerts.length === 1).toBe(reaches);
+  });
+});

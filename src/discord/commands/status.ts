@@ -15,12 +15,14 @@ export const statusDefinition = defineCommand({
 /** The summary lines first, so that when the list is cut, the failing feeds and broken subscriptions go last. */
 export function statusLines(report: StatusReport): string[] {
   const ok = report.feeds.filter((f) => f.ok === true).length;
-  const failing = report.feeds.filter((f) => f.ok === false);
+  // Feeds down for a day first: they need a person, the others usually recover by themselves.
+  const failing = report.feeds.filter((f) => f.ok === false).sort((a, b) => Number(b.failingLong === true) - Number(a.failingLong === true));
+  const long = failing.filter((f) => f.failingLong).length;
   const pending = report.feeds.length - ok - failing.length;
   const waiting = report.pendingAlerts > 0 ? ` (${report.pendingAlerts} waiting to be sent)` : '';
   return [
     `Last poll: ${report.lastPollAt ? discordTime(report.lastPollAt) : 'none yet'} · next poll: ${report.nextPollAt ? discordTime(report.nextPollAt) : 'not scheduled'}`,
-    `Feeds: ${ok} OK, ${failing.length} failing${pending > 0 ? `, ${pending} not polled yet` : ''}`,
+    `Feeds: ${ok} OK, ${failing.length} failing${long > 0 ? ` (${long} for over 24 h)` : ''}${pending > 0 ? `, ${pending} not polled yet` : ''}`,
     `Alerts posted in the last 24 h: ${report.alertsLast24h}${waiting}`,
     ...failing.map((f) => `• ${inlineCode(f.id)} **${f.name}** — ${feedHealthText(f)}`),
     ...(report.broken.length > 0 ? ['**Subscriptions that cannot be delivered**'] : []),

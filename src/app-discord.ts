@@ -1,0 +1,97 @@
+import type { AppTimings } from './app';
+import type { BotDeps } from './discord/bot-deps';
+import type { DiscordBot } from './discord/start-bot';
+import { markChannelBroken } from './guilds/edit-subscriptions';
+import { createDeliveryRunner, type DeliveryRunner } from './pipeline/delivery-runner';
+import type { Logger } from './shared/logger';
+import type { AlertStatsStore } from './store/alert-stats-store';
+import type { GuildSettingsStore } from './store/guild-settings-store';
+import type { OutboxStore } from './store/outbox-store';
+
+/**
+ * How long shutdown lets sends in flight finish. Past it they are aborted and handed back: their alerts
+ * stay in the outbox and go out on the next start under the same nonce. Well inside the CLI's 10 s limit.
+ */
+const SEND_GRACE_MS = 3_000;
+/** After the abort, how long the round gets to write the hand-back before Discord is closed regardless. */
+const HAND_BACK_MS = 1_000;
+
+export interface DiscordMode {
+  readonly delivery: DeliveryRunner;
+  /** Ends delivery after the sends in flight, then closes the Discord connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Discord mode's half of the composition root: log in, then deliver the outbox. Delivery starts before
+ * the first poll, so alerts a previous run left behind go first, and it is retried at once (back-off
+ * ignored) whenever Discord is known to answer again: at login and when the gateway reconnects.
+ */
+export async function startDiscordMode(options: {
+  token: string;
+  apiUrl?: string;
+  botDeps: BotDeps;
+  stores: { outbox: OutboxStore; guilds: GuildSettingsStore; stats: AlertStatsStore };
+  timings?: AppTimings;
+  now: () => Date;
+  logger: Logger;
+  /** Called once the client is ready: start the poll schedule. */
+  onReady: () => void;
+}): Promise<DiscordMode> {
+  const { stores, now, logger } = options;
+  // Ready and reconnect events may fire before the runner below exists; until then there is nothing to kick.
+  let kickDelivery: DeliveryRunner['kick'] = () => {};
+  // Loaded only in Discord mode: `once` and console mode never pay for discord.js.
+  const { startDiscordBot } = await import('./discord/start-bot.js');
+  const bot: DiscordBot = await startDiscordBot({
+    token: options.token,
+    apiUrl: options.apiUrl,
+    deps: options.botDeps,
+    logger,
+    onReady: () => {
+      kickDelivery({ ignoreBackoff: true });
+      options.onReady();
+    },
+    onReconnect: () => kickDelivery({ ignoreBackoff: true }),
+  });
+  const delivery = createDeliveryRunner(
+    {
+      outbox: stores.outbox,
+      sender: bot.sender,
+      now,
+      logger,
+      retry: options.timings?.sendRetry,
+      retryCheckMs: options.timings?.deliveryCheckMs,
+      onSent: (entry) => void stores.stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
+      onChannelBroken: async (guildId, channelId, reason) => {
+        await stores.guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));
+      },
+    },
+    logger,
+  );
+  kickDelivery = delivery.kick;
+  delivery.kick({ ignoreBackoff: true });
+  return {
+    delivery,
+    async stop() {
+      const stopped = delivery.stop();
+      if (!(await settlesWithin(stopped, SEND_GRACE_MS))) {
+        logger.warn({ graceMs: SEND_GRACE_MS }, 'sends still in flight at shutdown; handing them back to the outbox');
+        bot.abortSends();
+        await settlesWithin(stopped, HAND_BACK_MS);
+      }
+      await bot.stop();
+    },
+  };
+}
+
+/** Whether `work` settled within `ms`; it keeps running either way. */
+async function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = await Promise.race([work.then(() => true), late]);
+  clearTimeout(timer);
+  return settled;
+}

@@ -1,0 +1,92 @@
+import { z } from 'zod';
+import type { CorruptEntryReporter } from './key-value';
+
+/**
+ * Shapes of what the repositories read back. An entry that is valid JSON but not the shape the code
+ * relies on (a manual edit, a half-migrated document) would otherwise throw deep inside a poll or a
+ * send, on every tick: checked here, it is reported once per read and treated as absent instead.
+ * Objects are loose (unknown fields kept) and only what the code dereferences is required.
+ */
+const text = z.string();
+const optionalText = z.string().optional();
+
+const subscription = z.looseObject({
+  channelId: text,
+  topicId: optionalText,
+  mentionRoleId: optionalText,
+  createdAt: optionalText,
+  broken: z.looseObject({ reason: text, at: text }).optional(),
+});
+
+export const guildSettingsShape = z.looseObject({
+  guildId: text,
+  subscriptions: z.array(subscription),
+  rules: z.array(z.looseObject({ id: text, topicId: text, expression: text })),
+  topics: z.array(z.looseObject({ id: text, name: text, colour: z.number() })),
+  mutes: z.array(z.looseObject({ topicId: text, until: optionalText })),
+  feeds: z.array(z.looseObject({ id: text, name: text, url: text })),
+  nextId: z.number(),
+});
+
+export const stringListShape = z.array(text);
+
+export const feedStateShape = z.looseObject({
+  consecutiveFailures: z.number(),
+  etag: optionalText,
+  lastModified: optionalText,
+  firstPolledAt: optionalText,
+  lastAttemptAt: optionalText,
+  lastSuccessAt: optionalText,
+  lastError: optionalText,
+  failingSince: optionalText,
+  nextAttemptAt: optionalText,
+  longFailureReportedAt: optionalText,
+});
+
+const storyKey = z.looseObject({ key: text, ttlMs: z.number() });
+
+const newsItem = z.looseObject({
+  feedId: text,
+  source: text,
+  id: text,
+  title: text,
+  summary: text,
+  categories: z.array(text),
+  link: text,
+  canonicalLink: text,
+  published: optionalText,
+  firstSeen: text,
+  publisher: optionalText,
+});
+
+export const outboxEntryShape = z.looseObject({
+  alert: z.looseObject({
+    id: text,
+    guildId: text,
+    channelId: text,
+    mentionRoleId: optionalText,
+    item: newsItem,
+    topics: z.array(z.looseObject({ id: text, name: text, colour: z.number(), terms: z.array(text) })).min(1),
+    hits: z.array(z.looseObject({ term: text, field: text, index: z.number(), start: z.number(), end: z.number() })),
+    createdAt: text,
+  }),
+  attempts: z.number(),
+  notBefore: optionalText,
+  lastError: optionalText,
+  storyKeys: z.array(storyKey).optional(),
+});
+
+export const outboxIndexShape = z.array(z.looseObject({ id: text, time: text, keys: z.array(text).optional() }));
+
+/**
+ * The value if it has the shape, else undefined after telling `report` which key and what is wrong.
+ * An absent value (undefined) is simply absent, not corrupt.
+ */
+export function checkShape<T>(shape: z.ZodType, key: string, value: unknown, report: CorruptEntryReporter): T | undefined {
+  if (value === undefined) return undefined;
+  const result = shape.safeParse(value);
+  if (result.success) return value as T;
+  const issue = result.error.issues[0];
+  report(key, `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  return undefined;
+}

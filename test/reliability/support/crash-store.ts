@@ -1,0 +1,91 @@
+import type { KeyValue } from '../../../src/store/key-value';
+
+/** A process death for the store: thrown by the operation that would have run when the process died. */
+export class SimulatedCrash extends Error {
+  constructor() {
+    super('simulated crash');
+  }
+}
+
+/**
+ * A durable store in memory: values are JSON round-tripped as a real store would, and survive any number
+ * of "process lives" that wrap it. Expiry is ignored (tests run far inside every TTL).
+ */
+export function createMemoryStore(): KeyValue & { keys(): string[]; raw: Map<string, string> } {
+  const raw = new Map<string, string>();
+  const get = async <T>(key: string) => {
+    const text = raw.get(key);
+    return text === undefined ? undefined : (JSON.parse(text) as T);
+  };
+  return {
+    raw,
+    keys: () => [...raw.keys()],
+    get,
+    getMany: <T>(keys: string[]) => Promise.all(keys.map((k) => get<T>(k))),
+    async set(key, value) {
+      raw.set(key, JSON.stringify(value));
+    },
+    async delete(key) {
+      raw.delete(key);
+    },
+    async close() {},
+  };
+}
+
+export interface CrashSwitch {
+  readonly dead: boolean;
+  /** Writes performed in this life so far. */
+  readonly writes: number;
+  kill(): void;
+}
+
+/**
+ * One process life over `durable`: the process dies just before its `crashAtWrite`-th write (never, when
+ * undefined). From then on every store operation throws, as if the process were gone.
+ */
+export function createMortalStore(durable: KeyValue, crashAtWrite?: number): { kv: KeyValue; life: CrashSwitch } {
+  let dead = false;
+  let writes = 0;
+  const life: CrashSwitch = {
+    get dead() {
+      return dead;
+    },
+    get writes() {
+      return writes;
+    },
+    kill() {
+      dead = true;
+    },
+  };
+  const alive = () => {
+    if (dead) throw new SimulatedCrash();
+  };
+  const write = () => {
+    alive();
+    if (crashAtWrite !== undefined && writes + 1 >= crashAtWrite) {
+      dead = true;
+      throw new SimulatedCrash();
+    }
+    writes += 1;
+  };
+  const kv: KeyValue = {
+    async get(key) {
+      alive();
+      return durable.get(key);
+    },
+    async getMany(keys) {
+      alive();
+      return durable.getMany(keys);
+    },
+    async set(key, value, ttlMs) {
+      write();
+      await durable.set(key, value, ttlMs);
+    },
+    async delete(key) {
+      write();
+      await durable.delete(key);
+    },
+    close: async () => {},
+  };
+  return { kv, life };
+}

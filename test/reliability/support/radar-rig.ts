@@ -1,0 +1,141 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { APIEmbed } from 'discord.js';
+import { stringify } from 'yaml';
+import { createApp, type App, type AppOptions, type AppTimings } from '../../../src/app';
+import { parseConfigText } from '../../../src/config/load-config';
+import type { KeyValue } from '../../../src/store/key-value';
+import { openStore } from '../../../src/store/open-store';
+import { createRecordingLogger, type LogEntry } from '../../discord/interactions/start-command-harness';
+import { eventually } from '../../e2e/bot-harness';
+import { startDiscordTwin, type DiscordTwin, type InteractionResult, type TwinGuild, type TwinOptions } from '../../support/discord-twin';
+import { rss2, type Rss2Item } from '../../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../../support/feed-server';
+import { TEST_TOPICS } from '../../support/write-config';
+import { startHoldingProxy, type HoldingProxy } from './holding-proxy';
+
+export const ADMIN = '300000000000000001';
+
+/** Short waits so that outages and retries play out in milliseconds; tests override what they study. */
+export const FAST_TIMINGS: AppTimings = { sendRetry: { baseMs: 40, maxMs: 200 }, deliveryCheckMs: 40, feedBackoff: { baseMs: 0, random: () => 0 } };
+
+export interface RigOptions {
+  /** Feed ids polled from `/<id>.xml` on the local feed server. */
+  feeds?: string[];
+  twin?: TwinOptions;
+  limits?: Record<string, number>;
+  config?: Record<string, unknown>;
+  timings?: AppTimings;
+  now?: () => Date;
+  wrapStore?: AppOptions['wrapStore'];
+  /** Channels of the one server; default `alerts` and `desk`. */
+  channels?: string[];
+  /** What the feeds already hold when the bot starts (its first poll); default nothing. */
+  initialItems?: Record<string, Rss2Item[]>;
+  /** Puts a holding proxy between the bot's REST client and the twin (the gateway stays direct). */
+  viaProxy?: boolean;
+  /** Writes to the store before the bot opens it: what an earlier run (or a bad edit) left there. */
+  seed?: (kv: KeyValue, storePath: string) => Promise<void>;
+}
+
+/**
+ * The whole bot in this process (config → SQLite store → poller → outbox → discord.js), logged into the
+ * Discord twin and polling a local feed server, with one server whose admin can run slash commands.
+ * Polls happen when the test says (`poll()`), unless the config sets a schedule.
+ */
+export interface Rig {
+  twin: DiscordTwin;
+  /** Set with `viaProxy`. */
+  proxy?: HoldingProxy;
+  feedServer: FeedServer;
+  guild: TwinGuild;
+  app: App;
+  logs: LogEntry[];
+  storeUrl: string;
+  /** Serves these items on `/<feedId>.xml`. */
+  serve(feedId: string, items: Rss2Item[]): void;
+  command(name: string, options?: Record<string, string>, subcommand?: string): Promise<InteractionResult>;
+  subscribe(channel: string, topic?: string): Promise<void>;
+  /** Polls now and waits until the resulting alerts were sent (or given up for this round). */
+  poll(): Promise<void>;
+  /** Embed titles posted in a channel, in order. */
+  titles(channel: string): string[];
+  logged(message: string): LogEntry[];
+  close(): Promise<void>;
+}
+
+export async function startRig(options: RigOptions = {}): Promise<Rig> {
+  const twin = await startDiscordTwin({ warnUnknownRoutes: false, ...options.twin });
+  const proxy = options.viaProxy ? await startHoldingProxy(twin.apiUrl) : undefined;
+  const feedServer = await startFeedServer();
+  const dir = mkdtempSync(join(tmpdir(), 'radar-reliability-'));
+  const storeUrl = `sqlite://${join(dir, 'radar.sqlite')}`;
+  if (options.seed) {
+    const kv = await openStore(storeUrl);
+    await options.seed(kv, join(dir, 'radar.sqlite'));
+    await kv.close();
+  }
+  const feedIds = options.feeds ?? ['wire'];
+  for (const id of feedIds) feedServer.route(`/${id}.xml`, { body: rss2({ title: id, items: options.initialItems?.[id] ?? [] }) });
+  const config = parseConfigText(
+    stringify({
+      schedule: '0 0 1 1 *',
+      allowPrivateFeedAddresses: true,
+      limits: { firstPollMaxItems: 10, requestTimeoutMs: 2000, ...options.limits },
+      feeds: feedIds.map((id) => ({ id, name: `Wire ${id}`, url: feedServer.url(`/${id}.xml`) })),
+      topics: TEST_TOPICS,
+      ...options.config,
+    }),
+    'reliability.yaml',
+  );
+  const logger = createRecordingLogger();
+  const guild = twin.addGuild({ name: 'Desk', channels: (options.channels ?? ['alerts', 'desk']).map((name) => ({ name })), members: [{ userId: ADMIN, permissions: 'admin' }] });
+  const app = await createApp({
+    config,
+    env: { discordToken: twin.token, discordApiUrl: proxy?.apiUrl ?? twin.apiUrl, logLevel: 'silent' },
+    storeUrl,
+    logger,
+    now: options.now,
+    timings: options.timings ?? FAST_TIMINGS,
+    wrapStore: options.wrapStore,
+  });
+  await app.start();
+  await eventually(() => expect(twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'), 10_000);
+  await app.settle();
+  const command = (name: string, opts?: Record<string, string>, subcommand?: string) =>
+    twin.invokeCommand({ guildId: guild.id, channelId: guild.channels[0]!.id, userId: ADMIN, name, subcommand, options: opts });
+  return {
+    twin,
+    proxy,
+    feedServer,
+    guild,
+    app,
+    logs: logger.entries,
+    storeUrl,
+    serve: (feedId, items) => feedServer.route(`/${feedId}.xml`, { body: rss2({ title: feedId, items }) }),
+    command,
+    async subscribe(channel, topic) {
+      const reply = await command('subscribe', { channel: guild.channelId(channel), ...(topic ? { topic } : {}) });
+      expect(reply.final.content).toMatch(/Subscribed|already subscribed/);
+    },
+    async poll() {
+      await app.runCycle();
+      await app.settle();
+    },
+    titles: (channel) => twin.messages(guild.channelId(channel)).map((m) => (m.embeds[0] as APIEmbed | undefined)?.title ?? ''),
+    logged: (message) => logger.entries.filter((e) => e.message === message),
+    async close() {
+      await app.stop();
+      await proxy?.close();
+      await twin.close();
+      await feedServer.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A story in the feed, published `minutesAgo` before `from`. */
+export function story(n: number, title: string, minutesAgo: number, from = Date.now()): Rss2Item & { title: string; link: string; guid: string; pubDate: string } {
+  return { title, link: `https://wire.example/story-${n}`, guid: `s-${n}`, pubDate: new Date(from - minutesAgo * 60_000).toUTCString() };
+}

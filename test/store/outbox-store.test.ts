@@ -1,0 +1,86 @@
+import type { Alert } from '../../src/alerts/alert';
+import type { KeyValue } from '../../src/store/key-value';
+import { openStore } from '../../src/store/open-store';
+import { createOutboxStore, type OutboxStore, type StoryKey } from '../../src/store/outbox-store';
+import { makeItem } from '../support/builders';
+import { tempSqliteUrl } from '../support/stores';
+
+const alertFor = (channelId: string, item = makeItem(), feedId = item.feedId): Alert => ({
+  id: `${channelId}:${feedId}:${item.id}`,
+  guildId: 'G',
+  channelId,
+  item: { ...item, feedId },
+  topics: [{ id: 'heavy', name: 'Heavy', colour: 1, terms: ['dysprosium'] }],
+  hits: [],
+  createdAt: '2026-11-26T12:00:00.000Z',
+});
+const keys = (...names: string[]): StoryKey[] => names.map((key) => ({ key, ttlMs: 60_000 }));
+
+describe('outbox store', () => {
+  let tmp: ReturnType<typeof tempSqliteUrl>;
+  let kv: KeyValue;
+  let outbox: OutboxStore;
+  let problems: string[];
+  beforeEach(async () => {
+    tmp = tempSqliteUrl();
+    kv = await openStore(tmp.url);
+    problems = [];
+    outbox = createOutboxStore(kv, (key) => problems.push(key));
+  });
+  afterEach(async () => {
+    await kv.close();
+    tmp.cleanup();
+  });
+
+  it('queues a story once per channel while it waits, and again never once it was delivered', async () => {
+    const item = makeItem();
+    const fromA = alertFor('X', item, 'feed-a');
+    const fromB = alertFor('X', item, 'feed-b');
+    expect(await outbox.enqueue([{ alert: fromA, storyKeys: keys('link:s1') }])).toEqual([fromA]);
+    expect(await outbox.enqueue([{ alert: fromB, storyKeys: keys('link:s1') }, { alert: fromA, storyKeys: keys('link:s1') }])).toEqual([]);
+    const other = alertFor('Y', item);
+    expect(await outbox.enqueue([{ alert: other, storyKeys: keys('link:s1') }])).toEqual([other]);
+    await outbox.complete(await outbox.pending());
+    expect(await outbox.enqueue([{ alert: fromB, storyKeys: keys('title:s1') }, { alert: alertFor('X', makeItem(), 'feed-c'), storyKeys: keys('link:s1') }])).toHaveLength(1);
+    expect(await outbox.count()).toBe(1);
+  });
+
+  it('returns pending alerts oldest publication first, whatever order they were queued in', async () => {
+    const late = alertFor('X', makeItem({ published: '2026-11-26T11:00:00.000Z' }));
+    const early = alertFor('X', makeItem({ published: '2026-11-26T09:00:00.000Z' }));
+    await outbox.enqueue([{ alert: late, storyKeys: keys('a') }]);
+    await outbox.enqueue([{ alert: early, storyKeys: keys('b') }]);
+    expect((await outbox.pending()).map((e) => e.alert.id)).toEqual([early.id, late.id]);
+  });
+
+  it('keeps back-off on a pending entry and ignores an update once the entry is done', async () => {
+    const alert = alertFor('X');
+    await outbox.enqueue([{ alert, storyKeys: keys('k') }]);
+    const [entry] = await outbox.pending();
+    await outbox.update({ ...entry!, attempts: 2, notBefore: '2026-11-26T12:01:00.000Z' });
+    expect((await outbox.pending())[0]).toMatchObject({ attempts: 2, notBefore: '2026-11-26T12:01:00.000Z' });
+    await outbox.complete([entry!]);
+    await outbox.update({ ...entry!, attempts: 3 });
+    expect(await outbox.pending()).toEqual([]);
+    expect(await kv.get(`outbox:alert:${alert.id}`)).toBeUndefined();
+  });
+
+  it('reports an entry of the wrong shape once, drops it, and still returns the others', async () => {
+    const good = alertFor('X');
+    await outbox.enqueue([{ alert: good, storyKeys: keys('good') }]);
+    await kv.set('outbox:index', [...((await kv.get<unknown[]>('outbox:index')) ?? []), { id: 'bent', time: '2026-01-01T00:00:00Z' }]);
+    await kv.set('outbox:alert:bent', { alert: { id: 'bent', channelId: 'X' }, attempts: 0 });
+    expect((await outbox.pending()).map((e) => e.alert.id)).toEqual([good.id]);
+    expect((await outbox.pending()).map((e) => e.alert.id)).toEqual([good.id]);
+    expect(problems).toEqual(['outbox:alert:bent']);
+  });
+
+  it('treats an index of the wrong shape as empty and keeps working', async () => {
+    await kv.set('outbox:index', { not: 'a list' });
+    expect(await outbox.pending()).toEqual([]);
+    expect(problems).toEqual(['outbox:index']);
+    const alert = alertFor('X');
+    expect(await outbox.enqueue([{ alert, storyKeys: keys('k') }])).toEqual([alert]);
+    expect(await outbox.count()).toBe(1);
+  });
+});
