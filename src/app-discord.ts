@@ -3,6 +3,8 @@ import type { BotDeps } from './discord/bot-deps';
 import type { DiscordBot } from './discord/start-bot';
 import { markChannelBroken } from './guilds/edit-subscriptions';
 import { createDeliveryRunner, type DeliveryRunner } from './pipeline/delivery-runner';
+import { measureSends } from './observability/measure-sends';
+import type { RadarMetrics } from './observability/metrics';
 import type { Logger } from './shared/logger';
 import type { AlertStatsStore } from './store/alert-stats-store';
 import type { GuildSettingsStore } from './store/guild-settings-store';
@@ -18,6 +20,8 @@ const HAND_BACK_MS = 1_000;
 
 export interface DiscordMode {
   readonly delivery: DeliveryRunner;
+  /** Whether the gateway session is up, for /healthz. */
+  isConnected(): boolean;
   /** Ends delivery after the sends in flight, then closes the Discord connection. */
   stop(): Promise<void>;
 }
@@ -37,6 +41,7 @@ export async function startDiscordMode(options: {
   logger: Logger;
   /** Called once the client is ready: start the poll schedule. */
   onReady: () => void;
+  metrics: Pick<RadarMetrics, 'recordSend' | 'recordRateLimit'>;
 }): Promise<DiscordMode> {
   const { stores, now, logger } = options;
   // Ready and reconnect events may fire before the runner below exists; until then there is nothing to kick.
@@ -53,11 +58,12 @@ export async function startDiscordMode(options: {
       options.onReady();
     },
     onReconnect: () => kickDelivery({ ignoreBackoff: true }),
+    onRateLimited: (global) => options.metrics.recordRateLimit(global),
   });
   const delivery = createDeliveryRunner(
     {
       outbox: stores.outbox,
-      sender: bot.sender,
+      sender: measureSends(bot.sender, options.metrics),
       now,
       logger,
       retry: options.timings?.sendRetry,
@@ -73,6 +79,7 @@ export async function startDiscordMode(options: {
   delivery.kick({ ignoreBackoff: true });
   return {
     delivery,
+    isConnected: () => bot.isConnected(),
     async stop() {
       const stopped = delivery.stop();
       if (!(await settlesWithin(stopped, SEND_GRACE_MS))) {

@@ -2,7 +2,11 @@ import type { RadarConfig } from './config/config-schema';
 import type { Environment } from './config/environment';
 import { configFeeds, configRules, configTopics, type Topic } from './config/to-domain';
 import { startDiscordMode, type DiscordMode } from './app-discord';
+import { startObservability } from './app-observability';
 import { createStatusProvider } from './app-status';
+import { countMatches } from './observability/count-matches';
+import type { HealthServer } from './observability/health-server';
+import { createMetrics } from './observability/metrics';
 import { checkFeedUrl } from './feeds/check-feed-url';
 import { fetchFeed } from './feeds/fetch-feed';
 import { createHostLimiter } from './feeds/host-limiter';
@@ -60,6 +64,8 @@ export interface AppOptions {
   consoleSink?: AlertSink;
   now?: () => Date;
   timings?: AppTimings;
+  /** Told as each due feed of a poll finishes (`once` shows progress with it). */
+  onFeedPolled?: (feedId: string, dueCount: number) => void;
   /** Fault injection for tests: wraps the opened store (e.g. to make it fail at a given write). */
   wrapStore?: (kv: KeyValue) => KeyValue;
 }
@@ -77,6 +83,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const outbox = createOutboxStore(kv, onCorrupt);
   const stats = createAlertStatsStore(kv);
   const feedStates = createFeedStateStore(kv, onCorrupt);
+  const metrics = createMetrics({ outboxDepth: () => outbox.count() });
+  let health: HealthServer | undefined;
   const catalog = createPollCatalog({ feeds: configFeeds(config), rules, guilds: options.consoleSink ? undefined : guilds, logger });
   // Aborted by stop(): cancels the fetches of the poll in flight, so shutdown never waits a feed's timeout.
   const stopping = new AbortController();
@@ -84,7 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let scheduler: Scheduler | undefined;
   let stopped: Promise<void> | undefined;
 
-  const sink =
+  const routed =
     options.consoleSink ??
     createOutboxSink({
       guilds,
@@ -96,11 +104,18 @@ export async function createApp(options: AppOptions): Promise<App> {
       onQueued: () => discord?.delivery.kick(),
       now,
     });
+  const sink = countMatches(routed, metrics);
   // Cycles never overlap, whoever asks: two at once could both see an item as new.
   let lastCycle: Promise<unknown> = Promise.resolve();
   const runCycle = (signal?: AbortSignal): Promise<CycleReport> => {
     const combined = signal ? AbortSignal.any([signal, stopping.signal]) : stopping.signal;
-    const next = lastCycle.catch(() => {}).then(() => runPollCycle(cycleDeps, now(), combined));
+    const next = lastCycle
+      .catch(() => {})
+      .then(() => runPollCycle(cycleDeps, now(), combined))
+      .then((report) => {
+        metrics.recordCycle(report);
+        return report;
+      });
     lastCycle = next;
     return next;
   };
@@ -121,6 +136,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     hostLimiter: createHostLimiter(config.limits.perHostConcurrency),
     limits: config.limits,
     logger,
+    onFeedPolled: options.onFeedPolled,
   };
   const schedule = () => {
     if (stopping.signal.aborted) return;
@@ -139,7 +155,18 @@ export async function createApp(options: AppOptions): Promise<App> {
     },
     async start() {
       const token = options.env.discordToken;
-      if (options.consoleSink || !token) return schedule();
+      const consoleMode = options.consoleSink !== undefined || !token;
+      health = await startObservability({
+        env: options.env,
+        cron: config.schedule,
+        kv,
+        metrics,
+        gatewayConnected: () => (consoleMode ? undefined : (discord?.isConnected() ?? false)),
+        scheduler: () => scheduler,
+        now,
+        logger,
+      });
+      if (consoleMode || !token) return schedule();
       discord = await startDiscordMode({
         token,
         apiUrl: options.env.discordApiUrl,
@@ -159,6 +186,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         now,
         logger,
         onReady: schedule,
+        metrics,
       });
     },
     stop() {
@@ -167,6 +195,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await scheduler?.stop();
         await lastCycle.catch(() => {});
         await discord?.stop();
+        await health?.close();
         await closeQuietly(kv, logger);
       })();
       return stopped;

@@ -1,6 +1,7 @@
 import type { RadarConfig } from '../config/config-schema';
 import { DEFAULT_CONFIG_FILE, type Environment } from '../config/environment';
 import { loadConfig } from '../config/load-config';
+import { createLogger, type Logger } from '../shared/logger';
 
 /** What every command gets: its parsed flags, the environment, and where to write. */
 export interface CliContext {
@@ -30,4 +31,10 @@ export function loadConfigFor(ctx: CliContext): { file: string; config: Readonly
 export function storeUrlFor(ctx: CliContext, config: Readonly<RadarConfig>): string {
   const flag = ctx.flags.store;
   return typeof flag === 'string' ? flag : (ctx.env.storeUrl ?? config.store);
+}
+
+/** The process logger: level and format from the environment, the token scrubbed wherever it appears. */
+export function loggerFor(ctx: CliContext): Logger {
+  const secrets = ctx.env.discordToken ? [ctx.env.discordToken] : [];
+  return createLogger(ctx.env.logLevel, 2, { format: ctx.env.logFormat, secrets });
 }

@@ -1,8 +1,7 @@
 import { createApp } from '../app';
 import { configRules, configTopics } from '../config/to-domain';
-import { createLogger } from '../shared/logger';
 import { createConsoleSink } from './console-sink';
-import { EXIT_OK, loadConfigFor, storeUrlFor, type CliContext } from './cli-context';
+import { EXIT_OK, loadConfigFor, storeUrlFor, type CliContext, loggerFor } from './cli-context';
 import { guardShutdown, SHUTDOWN_TIMEOUT_MS, waitForShutdownSignal } from './shutdown-signal';
 
 /**
@@ -11,7 +10,7 @@ import { guardShutdown, SHUTDOWN_TIMEOUT_MS, waitForShutdownSignal } from './shu
  */
 export async function startCommand(ctx: CliContext): Promise<number> {
   const { config } = loadConfigFor(ctx);
-  const logger = createLogger(ctx.env.logLevel);
+  const logger = loggerFor(ctx);
   let consoleSink;
   if (!ctx.env.discordToken) {
     ctx.stderr('console mode: DISCORD_TOKEN is not set, so alerts are printed here instead of posted to Discord');

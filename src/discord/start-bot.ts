@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { Events, Status, type Client } from 'discord.js';
 import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';
@@ -26,6 +26,8 @@ export interface StartBotOptions {
   onReady: () => void;
   /** The gateway came back after a drop: Discord answers again, so waiting alerts need not wait out their back-off. */
   onReconnect?: () => void;
+  /** Every wait discord.js makes for a rate limit (pre-emptive or after a 429), for metrics. */
+  onRateLimited?: (global: boolean) => void;
 }
 
 /** Logs in, keeps slash commands registered, routes interactions, and reports readiness and reconnections. */
@@ -48,7 +50,10 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
     logger.info({ shardId }, 'gateway session re-established');
     options.onReconnect?.();
   });
-  client.rest.on('rateLimited', (info) => logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit'));
+  client.rest.on('rateLimited', (info) => {
+    logger.debug({ route: info.route, retryAfter: info.retryAfter, global: info.global }, 'discord rate limit');
+    options.onRateLimited?.(info.global);
+  });
   client.once(Events.ClientReady, async (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in to Discord');
     try {
@@ -65,7 +70,8 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
     client,
     sender: createAlertSender(client.rest, { signal: sends.signal }),
     abortSends: () => sends.abort(),
-    isConnected: () => client.isReady() && client.ws.ping >= -1,
+    // The manager's own status stays Ready after the first login; each shard's tracks drops and resumes.
+    isConnected: () => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
     async stop() {
       await client.destroy();
     },

@@ -23,6 +23,8 @@ export interface PollCycleDeps {
   hostLimiter: HostLimiter;
   limits: FirstPollLimits & { feedConcurrency: number; seenTtlDays: number };
   logger: Logger;
+  /** Told as each due feed finishes (progress on a terminal). */
+  onFeedPolled?(feedId: string, dueCount: number): void;
 }
 
 export interface CycleReport {
@@ -96,7 +98,11 @@ function fetchAll(
   const limit = pLimit(deps.limits.feedConcurrency);
   return Promise.all(
     due.map((feed) =>
-      limit(() => deps.hostLimiter.run(feed.url, () => pollFeed(feed, states.get(feed.id), deps.feedPoll, now, signal))),
+      limit(async () => {
+        const result = await deps.hostLimiter.run(feed.url, () => pollFeed(feed, states.get(feed.id), deps.feedPoll, now, signal));
+        deps.onFeedPolled?.(feed.id, due.length);
+        return result;
+      }),
     ),
   );
 }

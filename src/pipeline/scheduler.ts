@@ -1,4 +1,4 @@
-import { schedule as scheduleCron, type ScheduledTask } from 'node-cron';
+import { createTask, schedule as scheduleCron, type ScheduledTask } from 'node-cron';
 import type { Logger } from '../shared/logger';
 
 export interface Scheduler {
@@ -57,4 +57,18 @@ export function createScheduler(options: { cron: string; tick: () => Promise<unk
     },
     nextRun: () => task?.getNextRun() ?? null,
   };
+}
+
+/**
+ * The gap between two upcoming ticks of a cron expression, for "the last poll is overdue" checks.
+ * Irregular schedules give the next gap, which is what an overdue check needs.
+ */
+export function cronIntervalMs(cron: string): number {
+  const task = createTask(cron, () => {});
+  try {
+    const [first, second] = task.getNextRuns(2);
+    return first && second ? second.getTime() - first.getTime() : 5 * 60_000;
+  } finally {
+    void task.destroy();
+  }
 }

@@ -11,6 +11,17 @@ import { writeConfig } from '../support/write-config';
 
 const ADMIN = '200000000000000001';
 
+async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
 describe('radar start', () => {
   let feeds: FeedServer;
   let dir: string;
@@ -37,6 +48,26 @@ describe('radar start', () => {
     await eventually(() => expect(bot.output().stdout).toContain('Dysprosium exports tighten again'), 15_000);
     expect(bot.output().stderr).toContain('console mode');
     expect(await bot.stop()).toBe(0);
+  });
+
+  it('serves /healthz and /metrics on HTTP_PORT once it has polled', async () => {
+    const port = await freePort();
+    const bot = startCli(['start', '--config', config()], { HTTP_PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
+    try {
+      await eventually(async () => {
+        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+        expect(health.status).toBe(200);
+        expect(await health.json()).toEqual({ status: 'ok' });
+      }, 15_000);
+      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      expect(metrics).toMatch(/^radar_polls_total [1-9]/m);
+      expect(metrics).toMatch(/^radar_feed_fetches_total\{status="ok"\} [1-9]/m);
+      // Logs are JSON lines on stderr, with one summary line per poll.
+      const cycleLine = bot.output().stderr.split('\n').find((line) => line.includes('poll cycle finished'));
+      expect(JSON.parse(cycleLine ?? '{}')).toMatchObject({ msg: 'poll cycle finished', cycle: expect.objectContaining({ items: expect.any(Number) }) });
+    } finally {
+      expect(await bot.stop()).toBe(0);
+    }
   });
 
   describe('with DISCORD_TOKEN and DISCORD_API_URL pointing at the twin', () => {

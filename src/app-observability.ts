@@ -1,0 +1,44 @@
+import type { Environment } from './config/environment';
+import { startHealthServer, type HealthServer } from './observability/health-server';
+import type { RadarMetrics } from './observability/metrics';
+import { cronIntervalMs, type Scheduler } from './pipeline/scheduler';
+import type { Logger } from './shared/logger';
+import type { KeyValue } from './store/key-value';
+
+/**
+ * Serves /healthz and /metrics when HTTP_PORT is set. Healthy = the store answers, the gateway is up
+ * (Discord mode only) and a poll finished within two schedule intervals.
+ */
+export async function startObservability(options: {
+  env: Readonly<Environment>;
+  cron: string;
+  kv: KeyValue;
+  metrics: RadarMetrics;
+  /** undefined in console mode, where there is no gateway to check. */
+  gatewayConnected: () => boolean | undefined;
+  scheduler: () => Scheduler | undefined;
+  now: () => Date;
+  logger: Logger;
+}): Promise<HealthServer | undefined> {
+  if (options.env.httpPort === undefined) return undefined;
+  const intervalMs = cronIntervalMs(options.cron);
+  const server = await startHealthServer({
+    port: options.env.httpPort,
+    host: options.env.httpHost,
+    metrics: options.metrics,
+    logger: options.logger,
+    checks: {
+      storeOk: async () => {
+        await options.kv.get('__ping__');
+        return true;
+      },
+      gatewayConnected: options.gatewayConnected,
+      lastPollFinishedAt: () => options.scheduler()?.lastFinishedAt,
+      intervalMs,
+      startedAt: options.now(),
+      now: options.now,
+    },
+  });
+  options.logger.info({ url: server.url }, 'health and metrics endpoints listening');
+  return server;
+}
