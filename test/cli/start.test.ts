@@ -54,14 +54,15 @@ describe('radar start', () => {
     const port = await freePort();
     const bot = startCli(['start', '--config', config()], { HTTP_PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
     try {
+      // Healthy from the start (the first poll has a grace period), and still healthy once it polled.
       await eventually(async () => {
-        const health = await fetch(`http://127.0.0.1:${port}/healthz`);
-        expect(health.status).toBe(200);
-        expect(await health.json()).toEqual({ status: 'ok' });
+        const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        expect(metrics).toMatch(/^radar_polls_total [1-9]/m);
+        expect(metrics).toMatch(/^radar_feed_fetches_total\{status="ok"\} [1-9]/m);
       }, 15_000);
-      const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-      expect(metrics).toMatch(/^radar_polls_total [1-9]/m);
-      expect(metrics).toMatch(/^radar_feed_fetches_total\{status="ok"\} [1-9]/m);
+      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      expect(health.status).toBe(200);
+      expect(await health.json()).toEqual({ status: 'ok' });
       // Logs are JSON lines on stderr, with one summary line per poll.
       const cycleLine = bot.output().stderr.split('\n').find((line) => line.includes('poll cycle finished'));
       expect(JSON.parse(cycleLine ?? '{}')).toMatchObject({ msg: 'poll cycle finished', cycle: expect.objectContaining({ items: expect.any(Number) }) });
