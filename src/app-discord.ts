@@ -1,13 +1,15 @@
 import type { AppTimings } from './app';
 import type { BotDeps } from './discord/bot-deps';
+import type { ShardingChoice } from './discord/client';
 import type { DiscordBot } from './discord/start-bot';
 import { markChannelBroken } from './guilds/edit-subscriptions';
-import { createDeliveryRunner, type DeliveryRunner } from './pipeline/delivery-runner';
+import { createDeliveryRunner, RETRY_CHECK_MS, type DeliveryRunner } from './pipeline/delivery-runner';
 import { measureSends } from './observability/measure-sends';
 import type { RadarMetrics } from './observability/metrics';
 import type { Logger } from './shared/logger';
 import type { AlertStatsStore } from './store/alert-stats-store';
 import type { GuildSettingsStore } from './store/guild-settings-store';
+import type { KeyValue } from './store/key-value';
 import type { OutboxStore } from './store/outbox-store';
 
 /**
@@ -34,6 +36,11 @@ export interface DiscordMode {
 export async function startDiscordMode(options: {
   token: string;
   apiUrl?: string;
+  sharding?: ShardingChoice;
+  /** Runs slash-command registration on one instance of a fleet only. */
+  guardRegistration?: (register: () => Promise<void>) => Promise<void>;
+  /** A store shared by several instances: delivery also sweeps the outbox for alerts others left. */
+  sharedStore?: boolean;
   botDeps: BotDeps;
   stores: { outbox: OutboxStore; guilds: GuildSettingsStore; stats: AlertStatsStore };
   timings?: AppTimings;
@@ -51,6 +58,8 @@ export async function startDiscordMode(options: {
   const bot: DiscordBot = await startDiscordBot({
     token: options.token,
     apiUrl: options.apiUrl,
+    sharding: options.sharding,
+    guardRegistration: options.guardRegistration,
     deps: options.botDeps,
     logger,
     onReady: () => {
@@ -68,6 +77,8 @@ export async function startDiscordMode(options: {
       logger,
       retry: options.timings?.sendRetry,
       retryCheckMs: options.timings?.deliveryCheckMs,
+      sweepMs: options.sharedStore ? (options.timings?.deliveryCheckMs ?? RETRY_CHECK_MS) : undefined,
+      claimMs: options.timings?.channelClaimMs,
       onSent: (entry) => void stores.stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
       onChannelBroken: async (guildId, channelId, reason) => {
         await stores.guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));
@@ -101,4 +112,15 @@ async function settlesWithin(work: Promise<void>, ms: number): Promise<boolean> 
   const settled = await Promise.race([work.then(() => true), late]);
   clearTimeout(timer);
   return settled;
+}
+
+/** Instances starting together must not all overwrite the slash commands: one claims the job. */
+export async function registerOnOneInstance(kv: Pick<KeyValue, 'tryClaim'>, register: () => Promise<void>, logger: Logger): Promise<void> {
+  const claim = await kv.tryClaim('commands:register', 60_000);
+  if (!claim) return logger.info('another instance is registering the slash commands');
+  try {
+    await register();
+  } finally {
+    await claim.release();
+  }
 }

@@ -1,7 +1,7 @@
 import type { RadarConfig } from './config/config-schema';
 import type { Environment } from './config/environment';
 import { configFeeds, configRules, configTopics, type Topic } from './config/to-domain';
-import { startDiscordMode, type DiscordMode } from './app-discord';
+import { registerOnOneInstance, startDiscordMode, type DiscordMode } from './app-discord';
 import { startObservability } from './app-observability';
 import { createStatusProvider } from './app-status';
 import { countMatches } from './observability/count-matches';
@@ -18,14 +18,15 @@ import type { AlertSink } from './pipeline/matched-item';
 import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
 import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/poll-cycle';
-import { createScheduler, type Scheduler } from './pipeline/scheduler';
+import { createScheduler, cronIntervalMs, type Scheduler } from './pipeline/scheduler';
 import type { Rule } from './rules/rule';
 import type { Logger } from './shared/logger';
 import { createAlertStatsStore } from './store/alert-stats-store';
 import { createFeedStateStore } from './store/feed-state-store';
 import { createGuildSettingsStore } from './store/guild-settings-store';
 import type { CorruptEntryReporter, KeyValue } from './store/key-value';
-import { openStore } from './store/open-store';
+import { isSharedStoreUrl, openStore } from './store/open-store';
+import { createRedisPollCoordinator, type PollCoordinator } from './store/redis-poll-lease';
 import { createOutboxStore } from './store/outbox-store';
 import { createSeenStore } from './store/seen-store';
 
@@ -53,6 +54,10 @@ export interface AppTimings {
   deliveryCheckMs?: number;
   /** Back-off of failing feeds (and its randomness). */
   feedBackoff?: Partial<FeedBackoff>;
+  /** Redis fleet: how long a channel stays claimed by the instance sending it (renewed per send). */
+  channelClaimMs?: number;
+  /** Redis fleet: how long the polling instance's lease lasts without renewal (its death frees it after this). */
+  pollLeaseMs?: number;
 }
 
 export interface AppOptions {
@@ -77,6 +82,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const onCorrupt = reportOncePerKey(logger);
   const opened = await openStore(options.storeUrl, onCorrupt);
   const kv = options.wrapStore ? options.wrapStore(opened) : opened;
+  const shared = isSharedStoreUrl(options.storeUrl);
+  let coordinator: PollCoordinator | undefined;
   const topics = configTopics(config);
   const rules = configRules(config);
   const guilds = createGuildSettingsStore(kv, onCorrupt);
@@ -140,7 +147,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const schedule = () => {
     if (stopping.signal.aborted) return;
-    scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger });
+    scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger, coordinator });
     scheduler.start();
     logger.info({ schedule: config.schedule, next: scheduler.nextRun() }, 'polling on schedule');
   };
@@ -154,6 +161,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       await discord?.delivery.idle();
     },
     async start() {
+      // Several instances on one Redis: each tick polls on one of them only (see redis-poll-lease.ts).
+      if (shared) coordinator = await createRedisPollCoordinator({ url: options.storeUrl, leaseMs: options.timings?.pollLeaseMs ?? pollLeaseMsFor(config.schedule) });
       const token = options.env.discordToken;
       const consoleMode = options.consoleSink !== undefined || !token;
       health = await startObservability({
@@ -170,6 +179,9 @@ export async function createApp(options: AppOptions): Promise<App> {
       discord = await startDiscordMode({
         token,
         apiUrl: options.env.discordApiUrl,
+        sharding: { shards: options.env.shards, shard: options.env.shard },
+        sharedStore: shared,
+        guardRegistration: (register) => registerOnOneInstance(kv, register, logger),
         botDeps: {
           guilds,
           builtInTopics: topics,
@@ -196,11 +208,20 @@ export async function createApp(options: AppOptions): Promise<App> {
         await lastCycle.catch(() => {});
         await discord?.stop();
         await health?.close();
+        await coordinator?.close().catch(() => {});
         await closeQuietly(kv, logger);
       })();
       return stopped;
     },
   };
+}
+
+/**
+ * The polling instance renews its lease every third of it; if it dies, the fleet's polls wait at most
+ * this long. About one interval, within 5 s … 60 s: a dead poller costs a tick or two, never more.
+ */
+function pollLeaseMsFor(cron: string): number {
+  return Math.min(60_000, Math.max(5_000, cronIntervalMs(cron)));
 }
 
 function fetchOptionsOf(config: Readonly<RadarConfig>) {

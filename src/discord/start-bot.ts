@@ -3,7 +3,7 @@ import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';
 import type { BotDeps } from './bot-deps';
-import { createDiscordClient } from './client';
+import { createDiscordClient, type ShardingChoice } from './client';
 import { ensureCommandsRegistered } from './ensure-commands';
 import { handleInteraction } from './interactions/handle-interaction';
 
@@ -20,6 +20,13 @@ export interface DiscordBot {
 export interface StartBotOptions {
   token: string;
   apiUrl?: string;
+  /** Gateway shards run by this process (default: one shard, no sharding). */
+  sharding?: ShardingChoice;
+  /**
+   * Several instances start together: the guard runs `register` on one of them only (e.g. whoever claims
+   * a lock), so they do not all overwrite the commands at once. Default: register here.
+   */
+  guardRegistration?: (register: () => Promise<void>) => Promise<void>;
   deps: BotDeps;
   logger: Logger;
   /** Once, after login: scheduled work starts here, so nothing races the login. */
@@ -33,7 +40,7 @@ export interface StartBotOptions {
 /** Logs in, keeps slash commands registered, routes interactions, and reports readiness and reconnections. */
 export async function startDiscordBot(options: StartBotOptions): Promise<DiscordBot> {
   const { logger } = options;
-  const client = createDiscordClient({ apiUrl: options.apiUrl });
+  const client = createDiscordClient({ apiUrl: options.apiUrl, sharding: options.sharding });
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, options.deps);
   });
@@ -55,10 +62,13 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
     options.onRateLimited?.(info.global);
   });
   client.once(Events.ClientReady, async (ready) => {
-    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size }, 'logged in to Discord');
-    try {
+    logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: [...client.ws.shards.keys()] }, 'logged in to Discord');
+    const register = async () => {
       const changed = await ensureCommandsRegistered(client.rest, ready.application.id);
       logger.info({ changed }, changed ? 'slash commands registered' : 'slash commands already up to date');
+    };
+    try {
+      await (options.guardRegistration ?? ((run) => run()))(register);
     } catch (error: unknown) {
       logger.error({ err: error }, 'could not register slash commands; existing ones stay');
     }

@@ -1,6 +1,6 @@
 import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
-import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
+import type { ChannelClaim, OutboxEntry, OutboxStore } from '../store/outbox-store';
 
 /** Waits between attempts at one alert while Discord fails: doubling from `baseMs`, never above `maxMs`. */
 export interface RetryTimings {
@@ -10,6 +10,12 @@ export interface RetryTimings {
 
 /** 5 s, 10 s, 20 s … capped at 10 min: a Discord outage is retried without hammering it. */
 export const DEFAULT_SEND_RETRY: RetryTimings = { baseMs: 5_000, maxMs: 10 * 60_000 };
+
+/**
+ * How long a channel stays claimed by the instance sending it, renewed before each send. Longer than one
+ * send with discord.js's own retries; if the instance dies, another sends the channel after this.
+ */
+export const CHANNEL_CLAIM_MS = 60_000;
 
 export interface DeliveryDeps {
   outbox: OutboxStore;
@@ -21,6 +27,8 @@ export interface DeliveryDeps {
   retry?: RetryTimings;
   /** Checked before each send: true once shutdown began, so a round ends after the sends in flight. */
   isStopping?(): boolean;
+  /** Time to live of a channel claim (default CHANNEL_CLAIM_MS). */
+  claimMs?: number;
 }
 
 export interface DeliveryReport {
@@ -45,14 +53,30 @@ export async function deliverPending(deps: DeliveryDeps, now: Date, options: { i
   const byChannel = new Map<string, OutboxEntry[]>();
   for (const entry of entries) byChannel.set(entry.alert.channelId, [...(byChannel.get(entry.alert.channelId) ?? []), entry]);
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0, pending: 0 };
-  await Promise.all([...byChannel.values()].map((queue) => deliverChannel(deps, queue, now, report, options.ignoreBackoff === true)));
+  await Promise.all([...byChannel.keys()].map((channelId) => deliverClaimed(deps, channelId, now, report, options.ignoreBackoff === true)));
   report.pending = entries.length - report.sent - report.dropped;
   return report;
 }
 
-async function deliverChannel(deps: DeliveryDeps, queue: OutboxEntry[], now: Date, report: DeliveryReport, ignoreBackoff: boolean): Promise<void> {
+/**
+ * Exactly once across instances: a channel is sent by whoever claims it, from entries read AFTER claiming
+ * (another instance may just have sent some). A channel claimed elsewhere is left for this round.
+ */
+async function deliverClaimed(deps: DeliveryDeps, channelId: string, now: Date, report: DeliveryReport, ignoreBackoff: boolean): Promise<void> {
+  const claim = await deps.outbox.claimChannel(channelId, deps.claimMs ?? CHANNEL_CLAIM_MS);
+  if (!claim) return;
+  try {
+    await deliverChannel(deps, claim, await claim.entries(), now, report, ignoreBackoff);
+  } finally {
+    await claim.release();
+  }
+}
+
+async function deliverChannel(deps: DeliveryDeps, claim: ChannelClaim, queue: OutboxEntry[], now: Date, report: DeliveryReport, ignoreBackoff: boolean): Promise<void> {
   for (const [position, entry] of queue.entries()) {
     if (deps.isStopping?.()) return;
+    // A claim that lapsed (this instance stalled) may already be another's: sending on would duplicate.
+    if (!(await claim.renew())) return;
     if (!ignoreBackoff && entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return;
     const result = await deps.sender.send(entry.alert);
     if (result.kind === 'sent') {

@@ -17,7 +17,18 @@ export const RETRY_CHECK_MS = 5_000;
  * Runs delivery one round at a time. A round leaving alerts behind (Discord down, back-off) schedules the
  * next one, so the outbox drains by itself once Discord answers — independently of the poll schedule.
  */
-export function createDeliveryRunner(deps: DeliveryDeps & { now: () => Date; retryCheckMs?: number }, logger: Logger): DeliveryRunner {
+export function createDeliveryRunner(
+  deps: DeliveryDeps & {
+    now: () => Date;
+    retryCheckMs?: number;
+    /**
+     * Shared store: look at the outbox this often even when it seemed empty, since other instances queue
+     * alerts too and one that dies leaves its claimed channels to the others.
+     */
+    sweepMs?: number;
+  },
+  logger: Logger,
+): DeliveryRunner {
   let running: Promise<void> | undefined;
   let again = false;
   let ignoreBackoffNext = false;
@@ -48,9 +59,10 @@ export function createDeliveryRunner(deps: DeliveryDeps & { now: () => Date; ret
         const ignoreBackoff = ignoreBackoffNext;
         ignoreBackoffNext = false;
         const report = await round(ignoreBackoff);
-        if ((!report || report.pending > 0) && !stopped) {
+        const waiting = !report || report.pending > 0;
+        if ((waiting || deps.sweepMs !== undefined) && !stopped) {
           clearTimeout(timer);
-          timer = setTimeout(run, deps.retryCheckMs ?? RETRY_CHECK_MS);
+          timer = setTimeout(run, waiting ? (deps.retryCheckMs ?? RETRY_CHECK_MS) : deps.sweepMs);
           timer.unref();
         }
       } while (again && !stopped);

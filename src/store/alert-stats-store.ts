@@ -10,17 +10,14 @@ export interface AlertStatsStore {
 
 export function createAlertStatsStore(kv: KeyValue): AlertStatsStore {
   const bucketKey = (guildId: string, hour: number) => `stats:sent:${guildId}:${hour}`;
-  let queue: Promise<unknown> = Promise.resolve();
   return {
     recordSent(guildId, at) {
-      const hour = Math.floor(at.getTime() / HOUR_MS);
-      // Serialised so two sends in the same hour do not both read n and write n + 1.
-      const run = queue.catch(() => {}).then(async () => {
-        const count = (await kv.get<number>(bucketKey(guildId, hour))) ?? 0;
-        await kv.set(bucketKey(guildId, hour), count + 1, 25 * HOUR_MS);
+      const key = bucketKey(guildId, Math.floor(at.getTime() / HOUR_MS));
+      // Locked so two sends in the same hour, on any instances, do not both read n and write n + 1.
+      return kv.withLock(key, async () => {
+        const count = (await kv.get<number>(key)) ?? 0;
+        await kv.set(key, count + 1, 25 * HOUR_MS);
       });
-      queue = run;
-      return run;
     },
     async countSince(guildId, since, now) {
       const first = Math.floor(since.getTime() / HOUR_MS);

@@ -18,35 +18,28 @@ const INDEX_KEY = 'guilds:index';
  */
 export function createGuildSettingsStore(kv: KeyValue, onCorrupt: CorruptEntryReporter = () => {}): GuildSettingsStore {
   const storeKey = (guildId: string) => `guild:${guildId}`;
-  const queues = new Map<string, Promise<unknown>>();
-  let indexQueue: Promise<unknown> = Promise.resolve();
-
   const checked = (key: string, value: unknown) => checkShape<GuildSettings>(guildSettingsShape, key, value, onCorrupt);
   const readIndex = async () => checkShape<string[]>(stringListShape, INDEX_KEY, await kv.get(INDEX_KEY), onCorrupt) ?? [];
   const read = async (guildId: string) => checked(storeKey(guildId), await kv.get(storeKey(guildId))) ?? emptyGuildSettings(guildId);
-  const addToIndex = (guildId: string) => {
-    indexQueue = indexQueue.catch(() => {}).then(async () => {
+  // Locked by name, so edits made on several instances sharing one Redis never lose each other.
+  const addToIndex = async (guildId: string) => {
+    if ((await readIndex()).includes(guildId)) return; // the usual case: no lock needed
+    await kv.withLock(INDEX_KEY, async () => {
       const ids = await readIndex();
       if (!ids.includes(guildId)) await kv.set(INDEX_KEY, [...ids, guildId]);
     });
-    return indexQueue;
   };
 
   return {
     get: read,
-    update(guildId, edit) {
-      const previous = queues.get(guildId) ?? Promise.resolve();
-      const next = previous.catch(() => {}).then(async () => {
-        const { settings, result } = edit(await read(guildId));
-        await kv.set(storeKey(guildId), settings);
-        await addToIndex(guildId);
-        return result;
+    async update(guildId, edit) {
+      const result = await kv.withLock(storeKey(guildId), async () => {
+        const next = edit(await read(guildId));
+        await kv.set(storeKey(guildId), next.settings);
+        return next.result;
       });
-      queues.set(guildId, next);
-      void next.finally(() => {
-        if (queues.get(guildId) === next) queues.delete(guildId);
-      }).catch(() => {});
-      return next;
+      await addToIndex(guildId);
+      return result;
     },
     async all() {
       const ids = await readIndex();

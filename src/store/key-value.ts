@@ -1,3 +1,5 @@
+import type { Claim } from './claims';
+
 /**
  * The one storage primitive the repositories use: string keys, JSON values, optional expiry.
  * Keeping repositories on this small port (rather than on Keyv) lets tests and a future engine swap it.
@@ -7,6 +9,16 @@ export interface KeyValue {
   getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
   delete(key: string): Promise<void>;
+  /**
+   * Runs `fn` holding a named lock, for read-modify-writes of one document. On SQLite the lock is
+   * in-process (one process owns the file); on Redis it also excludes other instances.
+   */
+  withLock<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  /**
+   * Claims a piece of work for `ttlMs` without waiting (undefined when another holder has it); the claim
+   * expires by itself if its holder dies. In-process on SQLite, fleet-wide on Redis.
+   */
+  tryClaim(name: string, ttlMs: number): Promise<Claim | undefined>;
   close(): Promise<void>;
 }
 

@@ -6,6 +6,8 @@ import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis from '@keyv/redis';
 import { UserError } from '../shared/errors';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
+import { createInProcessClaims, createRedisClaims } from './claims';
+import { createInProcessLocks, createRedisLocks, type LockClient } from './named-locks';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -14,12 +16,19 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  * or `redis://host:port[/db]`. Every repository then works the same on either.
  */
 export async function openStore(url: string, onCorrupt: CorruptEntryReporter = () => {}): Promise<KeyValue> {
-  const keyv = new Keyv({ store: createAdapter(url), useKeyPrefix: false });
+  const adapter = createAdapter(url);
+  const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
   // Keyv reports connection problems as events; without a listener they would crash the process.
   keyv.on('error', () => {});
-  const kv = wrapKeyv(keyv, onCorrupt);
+  const coordination = await coordinationFor(adapter);
+  const kv = wrapKeyv(keyv, onCorrupt, coordination);
   await kv.get('__ping__'); // fail now, with a clear message, rather than at the first poll
   return kv;
+}
+
+/** Whether several instances can share the store (Redis), and so must coordinate polls and sends. */
+export function isSharedStoreUrl(url: string): boolean {
+  return url.startsWith('redis://') || url.startsWith('rediss://');
 }
 
 function createAdapter(url: string): KeyvStoreAdapter {
@@ -29,13 +38,20 @@ function createAdapter(url: string): KeyvStoreAdapter {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     return new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS }) as unknown as KeyvStoreAdapter;
   }
-  if (url.startsWith('redis://') || url.startsWith('rediss://')) {
+  if (isSharedStoreUrl(url)) {
     return new KeyvRedis(url) as unknown as KeyvStoreAdapter;
   }
   throw new UserError(`store URL "${url}" must start with sqlite:// or redis://`);
 }
 
-function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter): KeyValue {
+/** Locks and claims: in-process for SQLite (one process owns the file), in Redis for a fleet. */
+async function coordinationFor(adapter: KeyvStoreAdapter): Promise<Pick<KeyValue, 'withLock' | 'tryClaim'>> {
+  if (!(adapter instanceof KeyvRedis)) return { withLock: createInProcessLocks(), tryClaim: createInProcessClaims() };
+  const client = (await adapter.getClient()) as unknown as LockClient;
+  return { withLock: createRedisLocks(client), tryClaim: createRedisClaims(client) };
+}
+
+function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter, coordination: Pick<KeyValue, 'withLock' | 'tryClaim'>): KeyValue {
   const readSafely = async <T>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> => {
     try {
       return await read();
@@ -62,6 +78,7 @@ function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter): KeyValue {
     async delete(key) {
       await keyv.delete(key);
     },
+    ...coordination,
     close: () => keyv.disconnect(),
   };
 }

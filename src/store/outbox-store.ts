@@ -28,6 +28,17 @@ export interface OutboxStore {
   /** Saves a pending entry's attempts and back-off; ignored once the entry has left the outbox. */
   update(entry: OutboxEntry): Promise<void>;
   count(): Promise<number>;
+  /** Exclusive right to send one channel's alerts for `ttlMs` (renewable); undefined while another holds it. */
+  claimChannel(channelId: string, ttlMs: number): Promise<ChannelClaim | undefined>;
+}
+
+/** While held, this instance alone sends the channel's alerts. */
+export interface ChannelClaim {
+  /** The channel's pending entries as they are now (read after claiming, so nothing already sent), oldest first. */
+  entries(): Promise<OutboxEntry[]>;
+  /** Extends the claim; false when it was lost (it expired), so sending must stop. */
+  renew(): Promise<boolean>;
+  release(): Promise<void>;
 }
 
 /** A key identifying the story (feed item, canonical link, title fingerprint) and how long it counts. */
@@ -42,6 +53,8 @@ interface IndexEntry {
   time: string;
   /** The channel-scoped story keys of the pending alert: while it waits, they block the same story. */
   keys?: string[];
+  /** Lets one channel's entries be read without reading every entry (absent in older index lines). */
+  channelId?: string;
 }
 
 const INDEX_KEY = 'outbox:index';
@@ -54,18 +67,27 @@ const INDEX_KEY = 'outbox:index';
  * - complete writes the channel's story keys, then drops the index line: at every instant one of the two
  *   says the channel has the story. A crash after Discord accepted but before complete resends the alert
  *   under the same nonce, which Discord deduplicates for a few minutes.
- * All index read-modify-writes run one at a time, so enqueue's check and complete's hand-over never interleave.
+ * All index read-modify-writes run one at a time, fleet-wide, so enqueue's check and complete's hand-over
+ * never interleave. Sending is claimed per channel (`claimChannel`), so with several instances delivering,
+ * one sends a channel's queue at a time, in order, and an instance that dies mid-send frees it on expiry.
  */
 export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter = () => {}): OutboxStore {
   const entryKey = (id: string) => `outbox:alert:${id}`;
   const storyKey = (channelId: string, key: string) => `channel-story:${channelId}:${key}`;
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.catch(() => {}).then(work);
-    queue = run;
-    return run;
-  };
+  // One index, edited by every instance sharing the store: each read-modify-write holds its lock.
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => kv.withLock(INDEX_KEY, work);
   const readIndex = async () => checkShape<IndexEntry[]>(outboxIndexShape, INDEX_KEY, await kv.get(INDEX_KEY), onCorrupt) ?? [];
+  const readPending = async (channelId?: string): Promise<OutboxEntry[]> => {
+    const index = await readIndex();
+    const wanted = channelId === undefined ? index : index.filter((e) => e.channelId === undefined || e.channelId === channelId);
+    const ordered = [...wanted].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
+    const values = await kv.getMany<unknown>(ordered.map((e) => entryKey(e.id)));
+    const entries = values.map((value, i) => checkShape<OutboxEntry>(outboxEntryShape, entryKey(ordered[i]?.id ?? ''), value, onCorrupt));
+    const unreadable = new Set(ordered.filter((_, i) => entries[i] === undefined).map((e) => e.id));
+    // Reported once: an id whose entry is gone or corrupt leaves the index instead of blocking every round.
+    if (unreadable.size > 0) await kv.set(INDEX_KEY, index.filter((e) => !unreadable.has(e.id)));
+    return entries.filter((e): e is OutboxEntry => e !== undefined && (channelId === undefined || e.alert.channelId === channelId));
+  };
 
   return {
     enqueue: (candidates) =>
@@ -81,21 +103,20 @@ export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter 
         });
         if (accepted.length === 0) return [];
         await Promise.all(accepted.map(({ alert, storyKeys }) => kv.set(entryKey(alert.id), { alert, attempts: 0, storyKeys } satisfies OutboxEntry)));
-        const added = accepted.map(({ alert, keys }) => ({ id: alert.id, time: alert.item.published ?? alert.item.firstSeen, keys }));
+        const added = accepted.map(({ alert, keys }) => ({ id: alert.id, time: alert.item.published ?? alert.item.firstSeen, keys, channelId: alert.channelId }));
         await kv.set(INDEX_KEY, [...index, ...added]);
         return accepted.map(({ alert }) => alert);
       }),
-    pending: () =>
-      exclusive(async () => {
-        const index = await readIndex();
-        const ordered = [...index].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-        const values = await kv.getMany<unknown>(ordered.map((e) => entryKey(e.id)));
-        const entries = values.map((value, i) => checkShape<OutboxEntry>(outboxEntryShape, entryKey(ordered[i]?.id ?? ''), value, onCorrupt));
-        const unreadable = new Set(ordered.filter((_, i) => entries[i] === undefined).map((e) => e.id));
-        // Reported once: an id whose entry is gone or corrupt leaves the index instead of blocking every round.
-        if (unreadable.size > 0) await kv.set(INDEX_KEY, index.filter((e) => !unreadable.has(e.id)));
-        return entries.filter((e): e is OutboxEntry => e !== undefined);
-      }),
+    pending: () => exclusive(() => readPending()),
+    async claimChannel(channelId, ttlMs) {
+      const claim = await kv.tryClaim(`outbox:channel:${channelId}`, ttlMs);
+      if (!claim) return undefined;
+      return {
+        entries: () => exclusive(() => readPending(channelId)),
+        renew: () => claim.renew(),
+        release: () => claim.release(),
+      };
+    },
     complete: (entries) =>
       exclusive(async () => {
         if (entries.length === 0) return;

@@ -76,7 +76,7 @@ export const outboxEntryShape = z.looseObject({
   storyKeys: z.array(storyKey).optional(),
 });
 
-export const outboxIndexShape = z.array(z.looseObject({ id: text, time: text, keys: z.array(text).optional() }));
+export const outboxIndexShape = z.array(z.looseObject({ id: text, time: text, keys: z.array(text).optional(), channelId: optionalText }));
 
 /**
  * The value if it has the shape, else undefined after telling `report` which key and what is wrong.

@@ -1,9 +1,10 @@
 import type { Alert } from '../../src/alerts/alert';
 import type { KeyValue } from '../../src/store/key-value';
-import { openStore } from '../../src/store/open-store';
 import { createOutboxStore, type OutboxStore, type StoryKey } from '../../src/store/outbox-store';
 import { makeItem } from '../support/builders';
-import { tempSqliteUrl } from '../support/stores';
+import { backendTests, storeBackends } from './backends';
+
+const REDIS_DB = 5; // this file's own logical database
 
 const alertFor = (channelId: string, item = makeItem(), feedId = item.feedId): Alert => ({
   id: `${channelId}:${feedId}:${item.id}`,
@@ -16,20 +17,16 @@ const alertFor = (channelId: string, item = makeItem(), feedId = item.feedId): A
 });
 const keys = (...names: string[]): StoryKey[] => names.map((key) => ({ key, ttlMs: 60_000 }));
 
-describe('outbox store', () => {
-  let tmp: ReturnType<typeof tempSqliteUrl>;
+describe.each(storeBackends(REDIS_DB))('outbox store on $name', (backend) => {
+  const t = backendTests(backend);
+  const it = t.it;
   let kv: KeyValue;
   let outbox: OutboxStore;
   let problems: string[];
-  beforeEach(async () => {
-    tmp = tempSqliteUrl();
-    kv = await openStore(tmp.url);
+  beforeEach(() => {
+    kv = t.kv();
     problems = [];
     outbox = createOutboxStore(kv, (key) => problems.push(key));
-  });
-  afterEach(async () => {
-    await kv.close();
-    tmp.cleanup();
   });
 
   it('queues a story once per channel while it waits, and again never once it was delivered', async () => {
@@ -82,5 +79,18 @@ describe('outbox store', () => {
     const alert = alertFor('X');
     expect(await outbox.enqueue([{ alert, storyKeys: keys('k') }])).toEqual([alert]);
     expect(await outbox.count()).toBe(1);
+  });
+
+  it("claims a channel for one sender at a time and reads only that channel's entries, as they are after claiming", async () => {
+    const [x1, x2, y1] = [alertFor('X', makeItem({ published: '2026-11-26T09:00:00.000Z' })), alertFor('X', makeItem({ published: '2026-11-26T10:00:00.000Z' })), alertFor('Y')];
+    await outbox.enqueue([x2, x1, y1].map((alert, i) => ({ alert, storyKeys: keys(`s${i}`) })));
+    const claim = await outbox.claimChannel('X', 5_000);
+    expect(claim).toBeDefined();
+    expect(await outbox.claimChannel('X', 5_000)).toBeUndefined();
+    expect(await outbox.claimChannel('Y', 5_000)).toBeDefined();
+    await outbox.complete((await claim!.entries()).slice(0, 1));
+    expect((await claim!.entries()).map((e) => e.alert.id)).toEqual([x2.id]);
+    await claim!.release();
+    expect(await outbox.claimChannel('X', 5_000)).toBeDefined();
   });
 });

@@ -5,49 +5,18 @@ import { createSeenStore } from '../../src/store/seen-store';
 import { createGuildSettingsStore } from '../../src/store/guild-settings-store';
 import { createAlertStatsStore } from '../../src/store/alert-stats-store';
 import { subscribe } from '../../src/guilds/edit-subscriptions';
-import { freshRedisUrl, redisAvailable, tempSqliteUrl } from '../support/stores';
+import { tempSqliteUrl } from '../support/stores';
+import { backendTests, storeBackends } from './backends';
 
 const REDIS_DB = 3; // this file's own logical database, so parallel test files do not collide
 
-type Backend = { name: string; open: () => Promise<{ kv: KeyValue; done: () => Promise<void> }> };
-
-const sqlite: Backend = {
-  name: 'sqlite',
-  async open() {
-    const tmp = tempSqliteUrl();
-    const kv = await openStore(tmp.url);
-    return { kv, done: async () => { await kv.close(); tmp.cleanup(); } };
-  },
-};
-const redis: Backend = {
-  name: 'redis',
-  async open() {
-    const kv = await openStore(await freshRedisUrl(REDIS_DB));
-    return { kv, done: () => kv.close() };
-  },
-};
-
-let hasRedis = false;
-beforeAll(async () => {
-  hasRedis = await redisAvailable();
-});
-
-describe.each([sqlite, redis])('repositories on $name', (backend) => {
+describe.each(storeBackends(REDIS_DB))('repositories on $name', (backend) => {
+  const t = backendTests(backend);
+  const run = t.it;
   let kv: KeyValue;
-  let done: () => Promise<void>;
-  beforeEach(async () => {
-    if (backend === redis && !hasRedis) return;
-    ({ kv, done } = await backend.open());
+  beforeEach(() => {
+    kv = t.kv();
   });
-  afterEach(async () => {
-    if (backend === redis && !hasRedis) return;
-    await done();
-  });
-  const run = (name: string, fn: () => Promise<void>) =>
-    it(name, async () => {
-      if (backend === redis && !hasRedis) return; // redisAvailable() printed the notice (or threw in CI)
-      await fn();
-    });
 
   run('reports an item as seen when any one of its keys was seen', async () => {
     const seen = createSeenStore(kv);
@@ -93,6 +62,61 @@ describe.each([sqlite, redis])('repositories on $name', (backend) => {
     expect(await stats.countSince('A', hoursAgo(24), now)).toBe(3);
     expect(await stats.countSince('B', hoursAgo(24), now)).toBe(1);
     expect(await stats.countSince('A', hoursAgo(3), now)).toBe(2);
+  });
+
+  run('holds a named lock against every holder, so read-modify-writes never interleave', async () => {
+    const order: string[] = [];
+    const slow = (name: string) => kv.withLock('doc', async () => {
+      order.push(`${name}:in`);
+      await new Promise((r) => setTimeout(r, 20));
+      order.push(`${name}:out`);
+    });
+    await Promise.all([slow('a'), slow('b'), slow('c')]);
+    expect(order).toEqual(['a:in', 'a:out', 'b:in', 'b:out', 'c:in', 'c:out']);
+  });
+
+  run('grants a claim to one holder until it is released or expires, and only its holder renews it', async () => {
+    const first = await kv.tryClaim('job', 150);
+    expect(first).toBeDefined();
+    expect(await kv.tryClaim('job', 150)).toBeUndefined();
+    await first!.release();
+    const second = await kv.tryClaim('job', 150);
+    expect(second).toBeDefined();
+    expect(await second!.renew()).toBe(true);
+    await new Promise((r) => setTimeout(r, 250));
+    const third = await kv.tryClaim('job', 10_000);
+    expect(third).toBeDefined();
+    expect(await second!.renew()).toBe(false); // lapsed and taken: the old holder must stop
+    await second!.release(); // and cannot free the new holder's claim
+    expect(await kv.tryClaim('job', 10_000)).toBeUndefined();
+  });
+});
+
+/** Only Redis is shared by several processes; SQLite belongs to one, so these run on Redis alone. */
+describe.each(storeBackends(REDIS_DB).filter((b) => b.name === 'redis'))('repositories shared by two instances on $name', (backend) => {
+  const t = backendTests(backend);
+
+  t.it('keeps every concurrent edit of one server made from two instances', async () => {
+    const [one, two] = [createGuildSettingsStore(t.kv()), createGuildSettingsStore(await t.second())];
+    const now = new Date('2026-11-26T12:00:00Z');
+    const add = (store: typeof one, channelId: string) => store.update('A', (s) => ({ settings: subscribe(s, { channelId }, now).settings, result: undefined }));
+    await Promise.all(['c1', 'c2', 'c3', 'c4', 'c5', 'c6'].map((id, i) => add(i % 2 ? one : two, id)));
+    await Promise.all([two.update('B', (s) => ({ settings: s, result: undefined })), one.update('C', (s) => ({ settings: s, result: undefined }))]);
+    expect((await one.get('A')).subscriptions.map((x) => x.channelId).sort()).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
+    expect((await two.all()).map((g) => g.guildId).sort()).toEqual(['A', 'B', 'C']);
+  });
+
+  t.it('counts every alert recorded from two instances in the same hour', async () => {
+    const [one, two] = [createAlertStatsStore(t.kv()), createAlertStatsStore(await t.second())];
+    const at = new Date('2026-11-26T11:30:00Z');
+    await Promise.all(Array.from({ length: 10 }, (_, i) => (i % 2 ? one : two).recordSent('A', at)));
+    expect(await one.countSince('A', new Date('2026-11-26T11:00:00Z'), at)).toBe(10);
+  });
+
+  t.it('grants a claim to one instance at a time', async () => {
+    const other = await t.second();
+    const verdicts = await Promise.all([t.kv().tryClaim('job', 5_000), other.tryClaim('job', 5_000), t.kv().tryClaim('job', 5_000)]);
+    expect(verdicts.filter(Boolean)).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,6 @@
+import { createInProcessClaims } from '../../../src/store/claims';
 import type { KeyValue } from '../../../src/store/key-value';
+import { createInProcessLocks } from '../../../src/store/named-locks';
 
 /** A process death for the store: thrown by the operation that would have run when the process died. */
 export class SimulatedCrash extends Error {
@@ -28,6 +30,8 @@ export function createMemoryStore(): KeyValue & { keys(): string[]; raw: Map<str
     async delete(key) {
       raw.delete(key);
     },
+    withLock: createInProcessLocks(),
+    tryClaim: createInProcessClaims(),
     async close() {},
   };
 }
@@ -84,6 +88,15 @@ export function createMortalStore(durable: KeyValue, crashAtWrite?: number): { k
     async delete(key) {
       write();
       await durable.delete(key);
+    },
+    // A dead process holds no locks and takes no claims; the work under a lock still dies at its writes.
+    withLock(name, fn) {
+      alive();
+      return durable.withLock(name, fn);
+    },
+    async tryClaim(name, ttlMs) {
+      alive();
+      return durable.tryClaim(name, ttlMs);
     },
     close: async () => {},
   };

@@ -1,0 +1,81 @@
+import type { APIEmbed } from 'discord.js';
+import { stringify } from 'yaml';
+import { createApp, type App, type AppTimings } from '../../src/app';
+import { parseConfigText } from '../../src/config/load-config';
+import { createRecordingLogger, type LogEntry } from '../discord/interactions/start-command-harness';
+import { eventually } from '../e2e/bot-harness';
+import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
+import { rss2, type Rss2Item } from '../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { freshRedisUrl } from '../support/stores';
+import { TEST_TOPICS } from '../support/write-config';
+
+export const ADMIN = '500000000000000001';
+
+/** Short leases and claims so takeovers play out in seconds. */
+export const FLEET_TIMINGS: AppTimings = { deliveryCheckMs: 100, channelClaimMs: 2_000, pollLeaseMs: 2_000, sendRetry: { baseMs: 50, maxMs: 200 } };
+
+export interface Fleet {
+  twin: DiscordTwin;
+  feeds: FeedServer;
+  guild: TwinGuild;
+  apps: App[];
+  /** Every instance's log lines, in order, each with its `instance` index. */
+  log: LogEntry[];
+  /** Indexes of the instances that polled a tick, in order. */
+  pollers(): number[];
+  publish(items: Rss2Item[]): void;
+  titles(): string[];
+  close(): Promise<void>;
+}
+
+/**
+ * `size` instances of the whole bot (createApp, as `start` runs it) sharing one Redis database and one
+ * Discord twin, polling one local feed every second.
+ */
+export async function startFleet(size: number, redisDb: number): Promise<Fleet> {
+  const twin = await startDiscordTwin({ warnUnknownRoutes: false });
+  const feeds = await startFeedServer();
+  feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
+  const guild = twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
+  const storeUrl = await freshRedisUrl(redisDb);
+  const config = parseConfigText(
+    stringify({ schedule: '* * * * * *', allowPrivateFeedAddresses: true, limits: { firstPollMaxItems: 10 }, feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], topics: TEST_TOPICS }),
+    'fleet.yaml',
+  );
+  const log: LogEntry[] = [];
+  const apps = await Promise.all(
+    Array.from({ length: size }, (_, instance) =>
+      createApp({ config, env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'debug' }, storeUrl, logger: createRecordingLogger(log, { instance }), timings: FLEET_TIMINGS }),
+    ),
+  );
+  await Promise.all(apps.map((app) => app.start()));
+  await eventually(() => expect(twin.commands.global.length).toBeGreaterThan(0), 10_000);
+  const pollers = () => log.filter((e) => e.message === 'polling this tick for the fleet').map((e) => e.fields.instance as number);
+  return {
+    twin,
+    feeds,
+    guild,
+    apps,
+    log,
+    pollers,
+    publish: (items) => feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items }) }),
+    titles: () => twin.messages(guild.channelId('alerts')).map((m) => (m.embeds[0] as APIEmbed).title ?? ''),
+    async close() {
+      await Promise.all(apps.map((app) => app.stop()));
+      await twin.close();
+      await feeds.close();
+    },
+  };
+}
+
+/** Stories matching the heavy rare earths topic, published now. */
+export function stories(from: number, count: number): Rss2Item[] {
+  return Array.from({ length: count }, (_, i) => ({
+    title: `Dysprosium story ${from + i}`,
+    link: `https://wire.example/story-${from + i}`,
+    guid: `story-${from + i}`,
+    pubDate: new Date(Date.now() - i * 1000).toUTCString(),
+    description: 'Heavy rare earth supply news.',
+  }));
+}

@@ -1,0 +1,64 @@
+import { eventually } from '../e2e/bot-harness';
+import { rss2 } from '../support/feed-builders';
+import { redisAvailable } from '../support/stores';
+import { ADMIN, startFleet, stories, type Fleet } from './fleet-harness';
+
+const REDIS_DB = 7; // this file's own logical database
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Three instances of the bot on one Redis and one Discord: each tick polls on one instance only, polls
+ * never overlap, every alert reaches the channel exactly once, and stopping the poller loses nothing.
+ */
+describe('three instances sharing one Redis and one Discord', () => {
+  let hasRedis = false;
+  let fleet: Fleet | undefined;
+  beforeAll(async () => {
+    hasRedis = await redisAvailable();
+  });
+  afterEach(async () => {
+    await fleet?.close();
+    fleet = undefined;
+  });
+
+  it('polls once per tick, never two at once, and posts each alert exactly once', async () => {
+    if (!hasRedis) return;
+    const f = (fleet = await startFleet(3, REDIS_DB));
+    const reply = await f.twin.invokeCommand({ guildId: f.guild.id, channelId: f.guild.channelId('alerts'), userId: ADMIN, name: 'subscribe', options: { channel: f.guild.channelId('alerts') } });
+    expect(reply.final.content).toContain('Subscribed');
+    await eventually(() => expect(f.feeds.requests('/wire.xml').length).toBeGreaterThan(0), 5_000); // the feed is known: no backlog
+
+    // One poll per tick: over four seconds of per-second ticks, about four feed requests, not twelve.
+    const before = f.feeds.requests('/wire.xml').length;
+    await sleep(4_000);
+    expect(f.feeds.requests('/wire.xml').length - before).toBeLessThanOrEqual(5);
+    expect(new Set(f.pollers()).size).toBeGreaterThanOrEqual(1);
+
+    const published = stories(1, 6);
+    f.publish(published);
+    await eventually(() => expect(f.titles()).toHaveLength(6), 10_000);
+    // Slow answers: a poll now lasts longer than the tick interval, so overlapping polls would show here.
+    f.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [...stories(7, 3), ...published] }), delayMs: 1_500 });
+    await eventually(() => expect(f.titles()).toHaveLength(9), 15_000);
+    await sleep(2_000); // more ticks and delivery sweeps on every instance: nothing may be posted again
+    expect([...f.titles()].sort()).toEqual([...stories(1, 9)].map((s) => s.title).sort());
+    expect(f.feeds.peakConcurrency()).toBe(1);
+  }, 40_000);
+
+  it('keeps polling and delivering on the others when the polling instance stops', async () => {
+    if (!hasRedis) return;
+    const f = (fleet = await startFleet(2, REDIS_DB));
+    await f.twin.invokeCommand({ guildId: f.guild.id, channelId: f.guild.channelId('alerts'), userId: ADMIN, name: 'subscribe', options: { channel: f.guild.channelId('alerts') } });
+    await eventually(() => expect(f.pollers().length).toBeGreaterThan(0), 5_000);
+    const poller = f.pollers().at(-1)!;
+    await f.apps[poller]!.stop();
+    const stoppedAt = Date.now();
+    const polledBefore = f.pollers().length;
+    f.publish(stories(1, 2));
+    await eventually(() => expect(f.titles()).toHaveLength(2), 10_000);
+    // A stopped instance releases its lease: the other polls from the next tick on.
+    expect(f.pollers().slice(polledBefore)).toEqual(expect.arrayContaining([1 - poller]));
+    expect(f.pollers().slice(polledBefore)).not.toContain(poller);
+    expect(Date.now() - stoppedAt).toBeLessThan(5_000);
+  }, 30_000);
+});
