@@ -14,4 +14,9 @@ export type SendResult =
 /** Posts one alert. Implemented over Discord's REST API in discord/; never throws. */
 export interface AlertSender {
   send(alert: Alert): Promise<SendResult>;
+  /**
+   * Posts the first few of these alerts (same channel, in order) as ONE message with several embeds,
+   * as many as Discord's limits allow; `count` says how many it took. Used when a channel's queue is long.
+   */
+  sendMany?(alerts: readonly Alert[]): Promise<{ result: SendResult; count: number }>;
 }

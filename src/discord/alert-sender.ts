@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
 import type { Alert } from '../alerts/alert';
 import type { AlertSender, SendResult } from '../alerts/alert-sender';
-import { formatAlertMessage } from './format-alert';
+import { formatAlertMessage, packAlerts } from './format-alert';
 
 /** Discord error codes that mean the channel is gone or closed to us: retrying cannot help. */
 const CHANNEL_GONE_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing Access */, 50013 /* Missing Permissions */]);
@@ -28,14 +28,31 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal } 
         // Our own formatting failed on this item: retrying would fail the same way and block the channel.
         return { kind: 'rejected', reason: `could not format the alert: ${error instanceof Error ? error.message : String(error)}` };
       }
+      return post(alert.channelId, body);
+    },
+    async sendMany(alerts) {
+      let packed: ReturnType<typeof packAlerts>[number] | undefined;
       try {
-        const message = (await rest.post(Routes.channelMessages(alert.channelId), { body, signal: options.signal })) as { id: string };
-        return { kind: 'sent', messageId: message.id };
+        packed = packAlerts(alerts)[0];
       } catch (error: unknown) {
-        return classifySendError(error);
+        return { result: { kind: 'rejected', reason: `could not format the alerts: ${error instanceof Error ? error.message : String(error)}` }, count: 1 };
       }
+      if (!packed || alerts.length === 0) return { result: { kind: 'rejected', reason: 'nothing to send' }, count: 1 };
+      // The same queue packs the same way after a restart, so a resend carries the same nonce.
+      const nonce = alertNonce(packed.alerts.map((a) => a.id).join('|'));
+      const result = await post(packed.alerts[0]!.channelId, { ...packed.body, nonce, enforce_nonce: true });
+      return { result, count: packed.alerts.length };
     },
   };
+
+  async function post(channelId: string, body: object): Promise<SendResult> {
+    try {
+      const message = (await rest.post(Routes.channelMessages(channelId), { body, signal: options.signal })) as { id: string };
+      return { kind: 'sent', messageId: message.id };
+    } catch (error: unknown) {
+      return classifySendError(error);
+    }
+  }
 }
 
 /** Discord accepts nonces of up to 25 characters. */

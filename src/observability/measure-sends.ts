@@ -11,5 +11,17 @@ export function measureSends(sender: AlertSender, metrics: Pick<RadarMetrics, 'r
       metrics.recordSend(result, (clock() - started) / 1000);
       return result;
     },
+    ...(sender.sendMany
+      ? {
+          sendMany: async (alerts: Parameters<NonNullable<AlertSender['sendMany']>>[0]) => {
+            const started = clock();
+            const outcome = await sender.sendMany!(alerts);
+            // Counted per alert, so radar_alerts_sent_total means alerts, however they were packed.
+            const seconds = (clock() - started) / 1000;
+            for (let i = 0; i < (outcome.result.kind === 'sent' ? outcome.count : 1); i++) metrics.recordSend(outcome.result, seconds);
+            return outcome;
+          },
+        }
+      : {}),
   };
 }

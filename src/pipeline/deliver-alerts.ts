@@ -1,4 +1,4 @@
-import type { AlertSender } from '../alerts/alert-sender';
+import type { AlertSender, SendResult } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import type { ChannelClaim, OutboxEntry, OutboxStore } from '../store/outbox-store';
 
@@ -72,39 +72,90 @@ async function deliverClaimed(deps: DeliveryDeps, channelId: string, now: Date, 
   }
 }
 
+/**
+ * One message per story is the rule. A channel with more alerts due than Discord lets it post at once
+ * (5 per 5 s) is behind — a burst, or Discord was down — and only then do alerts go out several to a
+ * message (up to 10 embeds), so 100 queued alerts take ~10 posts instead of 100: seconds, not minutes.
+ */
+export const PACK_WHEN_QUEUED = 6;
+const MAX_EMBEDS_PER_MESSAGE = 10;
+
 async function deliverChannel(deps: DeliveryDeps, claim: ChannelClaim, queue: OutboxEntry[], now: Date, report: DeliveryReport, ignoreBackoff: boolean): Promise<void> {
-  for (const [position, entry] of queue.entries()) {
+  const isDue = (entry: OutboxEntry) => ignoreBackoff || !entry.notBefore || Date.parse(entry.notBefore) <= now.getTime();
+  // Decided once per round: a backlog is packed to its end, rather than its tail trickling out one by one.
+  const packing = takeWhile(queue, isDue).length >= PACK_WHEN_QUEUED && deps.sender.sendMany !== undefined;
+  let position = 0;
+  while (position < queue.length) {
+    const entry = queue[position]!;
     if (deps.isStopping?.()) return;
     // A claim that lapsed (this instance stalled) may already be another's: sending on would duplicate.
     if (!(await claim.renew())) return;
-    if (!ignoreBackoff && entry.notBefore && Date.parse(entry.notBefore) > now.getTime()) return;
-    const result = await deps.sender.send(entry.alert);
+    if (!isDue(entry)) return;
+    const due = takeWhile(queue.slice(position, position + MAX_EMBEDS_PER_MESSAGE), isDue);
+    const { result, count } =
+      packing && due.length > 1 && deps.sender.sendMany
+        ? await deps.sender.sendMany(due.map((e) => e.alert))
+        : { result: await deps.sender.send(entry.alert), count: 1 };
     if (result.kind === 'sent') {
-      await deps.outbox.complete([entry]);
-      report.sent++;
-      deps.onSent?.(entry);
+      const sent = queue.slice(position, position + count);
+      await deps.outbox.complete(sent);
+      report.sent += sent.length;
+      sent.forEach((e) => deps.onSent?.(e));
+      position += sent.length;
       continue;
     }
     if (result.kind === 'rejected') {
+      if (count > 1) {
+        // One embed of the pack may be what Discord refused: send that stretch one by one instead.
+        const single = await deps.sender.send(entry.alert);
+        if (single.kind !== 'rejected') {
+          if (single.kind === 'sent') {
+            await deps.outbox.complete([entry]);
+            report.sent++;
+            deps.onSent?.(entry);
+            position++;
+            continue;
+          }
+          return handleFailure(deps, queue, position, single, now, report);
+        }
+      }
       // A message Discord will never accept must not block the channel's queue forever.
       await deps.outbox.complete([entry]);
       report.dropped++;
       deps.logger.error({ alertId: entry.alert.id, reason: result.reason }, 'Discord rejected an alert; dropped');
+      position++;
       continue;
     }
-    if (result.kind === 'permanent') {
-      const rest = queue.slice(position);
-      await deps.outbox.complete(rest);
-      report.dropped += rest.length;
-      deps.logger.warn({ guildId: entry.alert.guildId, channelId: entry.alert.channelId, reason: result.reason, dropped: rest.length }, 'channel refused alerts; subscription marked broken');
-      await deps.onChannelBroken(entry.alert.guildId, entry.alert.channelId, result.reason);
-      return;
-    }
-    const attempts = entry.attempts + 1;
-    const notBefore = new Date(now.getTime() + retryDelayMs(attempts, deps.retry)).toISOString();
-    await deps.outbox.update({ ...entry, attempts, lastError: result.reason, notBefore });
-    report.failed++;
-    deps.logger.warn({ channelId: entry.alert.channelId, attempts, reason: result.reason, retryAt: notBefore }, 'alert not sent; will retry');
+    return handleFailure(deps, queue, position, result, now, report);
+  }
+}
+
+/** A channel closed for good drops its queue and reports it; anything else waits with back-off. */
+async function handleFailure(
+  deps: DeliveryDeps,
+  queue: OutboxEntry[],
+  position: number,
+  result: Extract<SendResult, { kind: 'permanent' | 'transient' }>,
+  now: Date,
+  report: DeliveryReport,
+): Promise<void> {
+  const entry = queue[position]!;
+  if (result.kind === 'permanent') {
+    const rest = queue.slice(position);
+    await deps.outbox.complete(rest);
+    report.dropped += rest.length;
+    deps.logger.warn({ guildId: entry.alert.guildId, channelId: entry.alert.channelId, reason: result.reason, dropped: rest.length }, 'channel refused alerts; subscription marked broken');
+    await deps.onChannelBroken(entry.alert.guildId, entry.alert.channelId, result.reason);
     return;
   }
+  const attempts = entry.attempts + 1;
+  const notBefore = new Date(now.getTime() + retryDelayMs(attempts, deps.retry)).toISOString();
+  await deps.outbox.update({ ...entry, attempts, lastError: result.reason, notBefore });
+  report.failed++;
+  deps.logger.warn({ channelId: entry.alert.channelId, attempts, reason: result.reason, retryAt: notBefore }, 'alert not sent; will retry');
+}
+
+function takeWhile<T>(items: readonly T[], keep: (item: T) => boolean): T[] {
+  const end = items.findIndex((item) => !keep(item));
+  return end === -1 ? [...items] : items.slice(0, end);
 }

@@ -54,7 +54,8 @@ describe('radar start killed with SIGKILL and restarted', () => {
     bot = undefined;
   };
   const publish = (items: Rss2Item[]) => feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items }) });
-  const titles = () => twin.messages(guild.channelId('alerts')).map((m) => (m.embeds[0] as APIEmbed).title);
+  // A packed message (a long queue) carries several alerts: every embed is one alert.
+  const titles = () => twin.messages(guild.channelId('alerts')).flatMap((m) => (m.embeds as APIEmbed[]).map((e) => e.title));
   const subscribe = async () => {
     const reply = await twin.invokeCommand({ guildId: guild.id, channelId: guild.channelId('alerts'), userId: ADMIN, name: 'subscribe', options: { channel: guild.channelId('alerts') } });
     expect(reply.final.content).toContain('Subscribed');

@@ -60,7 +60,8 @@ export async function startFleet(size: number, redisDb: number): Promise<Fleet> 
     log,
     pollers,
     publish: (items) => feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items }) }),
-    titles: () => twin.messages(guild.channelId('alerts')).map((m) => (m.embeds[0] as APIEmbed).title ?? ''),
+    // A packed message (a long queue) carries several alerts: every embed is one alert.
+    titles: () => twin.messages(guild.channelId('alerts')).flatMap((m) => (m.embeds as APIEmbed[]).map((e) => e.title ?? '')),
     async close() {
       await Promise.all(apps.map((app) => app.stop()));
       await twin.close();

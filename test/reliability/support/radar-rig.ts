@@ -123,7 +123,8 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       await app.runCycle();
       await app.settle();
     },
-    titles: (channel) => twin.messages(guild.channelId(channel)).map((m) => (m.embeds[0] as APIEmbed | undefined)?.title ?? ''),
+    // A packed message (a long queue) carries several alerts: every embed is one alert.
+    titles: (channel) => twin.messages(guild.channelId(channel)).flatMap((m) => (m.embeds as APIEmbed[]).map((e) => e.title ?? '')),
     logged: (message) => logger.entries.filter((e) => e.message === message),
     async close() {
       await app.stop();
