@@ -3,6 +3,8 @@ import { decodeHTML } from 'entities';
 const MAX_DEPTH = 8;
 /** Block-level tags separate words; inline tags (b, a, span…) do not. */
 const BLOCK_TAG = /<\/?(?:p|div|br|hr|li|ul|ol|dl|dt|dd|h[1-6]|tr|td|th|table|blockquote|section|article|header|footer|figure|figcaption)\b[^<>]*>/gi;
+/** Not global, so testing it keeps no state between calls. */
+const SCRIPT_OR_STYLE = /<(?:script|style)\b/i;
 /** Longest HTML we convert: the text is capped far below this anyway, and it bounds the work per field. */
 const MAX_HTML_CHARS = 200_000;
 
@@ -29,16 +31,26 @@ export function coerceText(value: unknown, depth = 0): string {
  * (CDATA often carries `&amp;` and `&#8217;`), NBSP and all other whitespace folded to one space, trimmed.
  */
 export function htmlToText(html: string): string {
-  const withoutComments = removeSpans(html.slice(0, MAX_HTML_CHARS), '<!--', '-->');
-  const withoutTags = removeSpans(removeSpans(withoutComments, '<script\\b', '</script\\s*>'), '<style\\b', '</style\\s*>')
-    .replace(BLOCK_TAG, ' ')
-    .replace(/<\/?[A-Za-z][^<>]*>/g, '');
-  return decodeHTML(withoutTags)
+  if (html === '') return '';
+  // Most fields have no markup or no entities at all: each step runs only when its input can need it.
+  const capped = html.slice(0, MAX_HTML_CHARS);
+  const withoutTags = capped.includes('<') ? removeMarkup(capped) : capped;
+  const decoded = withoutTags.includes('&') ? decodeHTML(withoutTags) : withoutTags;
+  return decoded
     // Stray control characters (and ones decoded from &#1;) would break Discord embeds and matching.
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Comments, scripts, styles and tags out; block-level tags become a space. */
+function removeMarkup(html: string): string {
+  const withoutComments = html.includes('<!--') ? removeSpans(html, '<!--', '-->') : html;
+  const withoutCode = SCRIPT_OR_STYLE.test(withoutComments)
+    ? removeSpans(removeSpans(withoutComments, '<script\\b', '</script\\s*>'), '<style\\b', '</style\\s*>')
+    : withoutComments;
+  return withoutCode.replace(BLOCK_TAG, ' ').replace(/<\/?[A-Za-z][^<>]*>/g, '');
 }
 
 /**

@@ -1,7 +1,7 @@
 import { UserError } from '../shared/errors';
 import { createTermScanner, type ScanPattern, type TermScanner } from './create-term-scanner';
 import { createFoldedText, foldText, type FoldedText } from './normalise-text';
-import { compileExpression, evaluateExpression, positiveTermIds, type CompiledExpr } from './compile-expression';
+import { compileExpression, evaluateExpression, positiveTermIds, triggerTermIds, type CompiledExpr } from './compile-expression';
 import { parseExpression, type Term } from './parse-expression';
 import type { Rule } from './rule';
 import { termPatterns } from './term-patterns';
@@ -135,17 +135,33 @@ function toRuleMatch(compiled: CompiledRule, found: FoundTerms): RuleMatch {
 }
 
 /**
+ * For each term, the rules to evaluate when it is found. A rule is filed under its trigger terms, the
+ * fewest and least used terms that must appear for it to fire, so a word that many rules mention only
+ * as an alternative ("lithium" in `X AND (lithium OR nickel)`) does not make all of them candidates.
+ * How many rules mention a term stands in for how common it is in text.
+ */
+function indexRulesByTerm(compiled: readonly CompiledRule[], termCount: number): number[][] {
+  const mentions = new Int32Array(termCount);
+  for (const rule of compiled) for (const id of rule.termIds) mentions[id] = (mentions[id] ?? 0) + 1;
+  const cost = (id: number) => 1 + (mentions[id] ?? 0);
+  const rulesByTerm: number[][] = Array.from({ length: termCount }, () => []);
+  compiled.forEach((rule, ruleIndex) => {
+    const triggers = triggerTermIds(rule.expr, cost) ?? positiveTermIds(rule.expr);
+    for (const id of triggers) rulesByTerm[id]?.push(ruleIndex);
+  });
+  return rulesByTerm;
+}
+
+/**
  * Compiles every rule into one scanner over all their distinct terms, and indexes the rules by the
- * terms that must appear for them to fire, so an item costs one scan plus the evaluation of only the
- * rules that share a term with it. Throws RuleCompileError for the first invalid rule.
+ * terms that must appear for them to fire (see indexRulesByTerm), so an item costs one scan plus the
+ * evaluation of only the rules whose trigger terms it contains. Throws RuleCompileError for the first
+ * invalid rule.
  */
 export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
   const table = createTermTable();
   const compiled = rules.map((rule) => compileRule(rule, table.idOf));
-  const rulesByTerm: number[][] = table.terms.map(() => []);
-  compiled.forEach((rule, ruleIndex) => {
-    for (const id of positiveTermIds(rule.expr)) rulesByTerm[id]?.push(ruleIndex);
-  });
+  const rulesByTerm = indexRulesByTerm(compiled, table.terms.length);
   const patterns: ScanPattern[] = table.terms.flatMap((term, termId) =>
     termPatterns(term).map((text) => ({ termId, text, prefix: term.prefix })),
   );
@@ -155,7 +171,7 @@ export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
   const lastSeen = new Int32Array(rules.length);
   let pass = 0;
 
-  /** The rules that have a positive term among those found, in the order they were given. */
+  /** The rules that have a trigger term among those found, in the order they were given. */
   function candidateRules(found: FoundTerms): Int32Array {
     pass = (pass + 1) | 0;
     if (pass === 0) {

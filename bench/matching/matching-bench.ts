@@ -1,0 +1,128 @@
+import type { MatchableText } from '../../src/rules/compile-rule-set';
+import type { Rule } from '../../src/rules/rule';
+import { row, type Row } from '../support/bench-result';
+import { createRandom } from '../support/random';
+import { progress, runChild } from '../support/run-child';
+import { roundTo } from '../support/stats';
+import { writeNewsItem } from '../support/write-news-item';
+import { createAutomatonMatcher } from './automaton-matcher';
+import { createCombinedRegExpMatcher } from './combined-regexp-matcher';
+import { generateRules } from './generate-rules';
+import type { ItemMatcher } from './item-matcher';
+import { measureThroughput } from './measure-throughput';
+import { createNaiveMatcher } from './naive-matcher';
+import { createProjectMatcher } from './project-matcher';
+
+const SUITE = 'matching';
+const RULE_COUNTS = [10, 100, 1_000, 10_000] as const;
+const CORPUS_SIZE = 2_000;
+const AGREEMENT_SAMPLE = 400;
+/** The naive matcher needs ~0.1 s an item at 10,000 rules: its agreement is checked on what fits in this. */
+const AGREEMENT_BUDGET_MS = 3_000;
+const ROUND_MS = 300;
+const ROUNDS = 5;
+
+const ENGINES: ReadonlyArray<{ key: string; create: (rules: readonly Rule[]) => ItemMatcher }> = [
+  { key: 'project', create: createProjectMatcher },
+  { key: 'naive', create: createNaiveMatcher },
+  { key: 'combinedRegExp', create: createCombinedRegExpMatcher },
+  { key: 'automaton', create: createAutomatonMatcher },
+];
+
+interface EngineFigures {
+  name: string;
+  compileMs: number;
+  /** Best round; medianItemsPerSecond is the median round (see measureThroughput). */
+  itemsPerSecond: number;
+  medianItemsPerSecond: number;
+  microsPerItem: number;
+  /** Share of sampled items on which it fires exactly the rules the project's matcher fires. */
+  agreement: number;
+}
+
+async function main(): Promise<{ rows: Row[]; details: Record<string, unknown> }> {
+  const random = createRandom(20_260_101);
+  const corpus: MatchableText[] = Array.from({ length: CORPUS_SIZE }, () => writeNewsItem(random));
+  const itemBytes = corpus.reduce((sum, item) => sum + Buffer.byteLength(item.title + item.summary + item.categories.join('')), 0) / corpus.length;
+  const bySize: Record<number, { matchRate: number; termCount?: number; engines: Record<string, EngineFigures> }> = {};
+
+  for (const count of RULE_COUNTS) {
+    const rules = generateRules(count, createRandom(7));
+    const idToIndex = new Map(rules.map((rule, index) => [rule.id, index]));
+    const engines: Record<string, EngineFigures> = {};
+    let reference: string[] = [];
+    let matchRate = 0;
+    for (const { key, create } of ENGINES) {
+      const started = performance.now();
+      const matcher = create(rules);
+      const compileMs = performance.now() - started;
+      const sample = firedOnSample(matcher, corpus, idToIndex);
+      if (key === 'project') {
+        reference = sample;
+        matchRate = sample.filter((s) => s !== '').length / sample.length;
+      }
+      const agreement = sample.filter((s, i) => s === reference[i]).length / sample.length;
+      const throughput = measureThroughput((item) => matcher.match(item), corpus, { roundMs: ROUND_MS, rounds: ROUNDS });
+      engines[key] = {
+        name: matcher.name,
+        compileMs: roundTo(compileMs),
+        itemsPerSecond: roundTo(throughput.itemsPerSecond),
+        medianItemsPerSecond: roundTo(throughput.medianItemsPerSecond),
+        microsPerItem: roundTo(1e6 / throughput.itemsPerSecond),
+        agreement: roundTo(agreement),
+      };
+      progress(SUITE, `${count} rules, ${matcher.name}: ${Math.round(throughput.itemsPerSecond)} items/s (median ${Math.round(throughput.medianItemsPerSecond)}), compile ${compileMs.toFixed(0)} ms, agreement ${(agreement * 100).toFixed(1)}%`);
+    }
+    bySize[count] = { matchRate: roundTo(matchRate), engines };
+  }
+  return { rows: rowsOf(bySize), details: { corpusItems: CORPUS_SIZE, averageItemBytes: Math.round(itemBytes), bySize, bestEngine: bestEngines(bySize) } };
+}
+
+/** Fired rules for the first sample items, as many as the time budget allows (at least 20). */
+function firedOnSample(matcher: ItemMatcher, corpus: readonly MatchableText[], idToIndex: Map<string, number>): string[] {
+  const deadline = performance.now() + AGREEMENT_BUDGET_MS;
+  const sample: string[] = [];
+  for (const item of corpus.slice(0, AGREEMENT_SAMPLE)) {
+    if (sample.length >= 20 && performance.now() > deadline) break;
+    sample.push(fired(matcher, item, idToIndex));
+  }
+  return sample;
+}
+
+/** The fired rules as a canonical string of rule indexes, to compare engines item by item. */
+function fired(matcher: ItemMatcher, item: MatchableText, idToIndex: Map<string, number>): string {
+  return matcher
+    .match(item)
+    .map((r) => (typeof r === 'string' ? (idToIndex.get(r) ?? -1) : r))
+    .sort((a, b) => a - b)
+    .join(',');
+}
+
+function rowsOf(bySize: Record<number, { engines: Record<string, EngineFigures> }>): Row[] {
+  const rate = (count: number, key: string) => bySize[count]?.engines[key]?.itemsPerSecond ?? Number.NaN;
+  const rows: Row[] = RULE_COUNTS.map((count) =>
+    row(SUITE, `items/s at ${count.toLocaleString('en')} rules: project / naive / RegExp / Aho–Corasick`, rate(count, 'project'), 'items/s', undefined,
+      `${fmt(rate(count, 'naive'))} / ${fmt(rate(count, 'combinedRegExp'))} / ${fmt(rate(count, 'automaton'))}`),
+  );
+  rows.push(
+    row(SUITE, 'speed-up over naive at 1,000 rules', roundTo(rate(1_000, 'project') / rate(1_000, 'naive')), '×', { op: '>=', value: 20, text: '≥ 20×' }),
+    row(SUITE, 'time per ~1 KB item at 10,000 rules', roundTo(1e6 / rate(10_000, 'project')), 'µs', { op: '<', value: 60, text: '< 60 µs' }),
+    row(SUITE, 'throughput at 10,000 rules ÷ at 10 rules', roundTo(rate(10_000, 'project') / rate(10, 'project')), 'ratio', { op: '>=', value: 1 / 3, text: '≥ 0.33' }),
+  );
+  return rows;
+}
+
+function bestEngines(bySize: Record<number, { engines: Record<string, EngineFigures> }>): Record<number, string> {
+  return Object.fromEntries(
+    Object.entries(bySize).map(([count, { engines }]) => {
+      const best = Object.values(engines).sort((a, b) => b.itemsPerSecond - a.itemsPerSecond)[0];
+      return [count, best?.name ?? 'none'];
+    }),
+  );
+}
+
+function fmt(value: number): string {
+  return Math.round(value).toLocaleString('en');
+}
+
+runChild(SUITE, main);

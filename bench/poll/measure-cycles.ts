@@ -1,0 +1,57 @@
+import { createApp } from '../../src/app';
+import type { CycleReport } from '../../src/pipeline/poll-cycle';
+import { createSilentLogger } from '../../src/shared/logger';
+import { benchConfig, createTempStore, seedSubscriptions, type TempStore } from '../support/bot-setup';
+import { cpuMs } from '../matching/measure-throughput';
+import type { FarmFeed } from './farm-plan';
+import type { FeedFarm } from './start-feed-farm';
+
+export interface CycleFigures {
+  cycle: number;
+  wallMs: number;
+  cpuMs: number;
+  /** What the farm changed before this cycle. */
+  changedFeeds: number;
+  publishedItems: number;
+  report: Omit<CycleReport, 'failures'> & { failures: number };
+}
+
+/** Five servers, each with one channel subscribed to every topic: matched items become outbox writes. */
+const GUILDS = Array.from({ length: 5 }, (_, i) => ({ guildId: `90000000000000000${i}`, subscriptions: [{ channelId: `91000000000000000${i}` }] }));
+
+/** A store for the poll benchmark, with the servers' subscriptions in place. */
+export async function createPollStore(): Promise<TempStore> {
+  const store = createTempStore('poll');
+  await seedSubscriptions(store.storeUrl, GUILDS);
+  return store;
+}
+
+/**
+ * Runs the real bot (createApp, Discord mode without logging in: matched items are routed and written
+ * to the outbox) against the farm, one poll per cycle number, and times each poll's wall and CPU time.
+ * The store carries feed states from one call to the next, so a later call starts with validators.
+ */
+export async function measureCycles(farm: FeedFarm, plan: readonly FarmFeed[], urlOf: (feed: FarmFeed) => string, cycles: readonly number[], storeUrl: string): Promise<CycleFigures[]> {
+  const config = benchConfig({ feeds: plan.map((feed) => ({ id: `wire-${feed.index}`, name: `Wire ${feed.index}`, url: urlOf(feed) })) });
+  const app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl, logger: createSilentLogger() });
+  const figures: CycleFigures[] = [];
+  try {
+    for (const cycle of cycles) {
+      const farmed = await farm.advance(cycle);
+      const cpuBefore = cpuMs();
+      const started = performance.now();
+      const report = await app.runCycle();
+      figures.push({
+        cycle,
+        wallMs: performance.now() - started,
+        cpuMs: cpuMs() - cpuBefore,
+        changedFeeds: farmed.changedFeeds,
+        publishedItems: farmed.newItems,
+        report: { ...report, failures: report.failures.length },
+      });
+    }
+  } finally {
+    await app.stop();
+  }
+  return figures;
+}
