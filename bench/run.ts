@@ -40,7 +40,10 @@ async function main(): Promise<void> {
   for (const suite of chosen) {
     process.stderr.write(`\n== ${suite.key}\n`);
     try {
-      results.push(await runSuite(suite.file, profile));
+      const loadBeforeSuite = round(loadavg()[0]);
+      const result = await runSuite(suite.file, profile);
+      // Other work on the machine slows every figure: each suite records the load it ran under.
+      results.push({ ...result, loadAverage1m: { before: loadBeforeSuite, after: round(loadavg()[0]) } });
     } catch (error: unknown) {
       failures.push(`${suite.key}: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -9,7 +9,7 @@ import { createAutomatonMatcher } from './automaton-matcher';
 import { createCombinedRegExpMatcher } from './combined-regexp-matcher';
 import { generateRules } from './generate-rules';
 import type { ItemMatcher } from './item-matcher';
-import { measureThroughput } from './measure-throughput';
+import { measureThroughputs, type Throughput } from './measure-throughput';
 import { createNaiveMatcher } from './naive-matcher';
 import { createProjectMatcher } from './project-matcher';
 
@@ -19,8 +19,8 @@ const CORPUS_SIZE = 2_000;
 const AGREEMENT_SAMPLE = 400;
 /** The naive matcher needs ~0.1 s an item at 10,000 rules: its agreement is checked on what fits in this. */
 const AGREEMENT_BUDGET_MS = 3_000;
-const ROUND_MS = 300;
-const ROUNDS = 5;
+const ROUND_MS = 200;
+const ROUNDS = 8;
 
 const ENGINES: ReadonlyArray<{ key: string; create: (rules: readonly Rule[]) => ItemMatcher }> = [
   { key: 'project', create: createProjectMatcher },
@@ -44,37 +44,40 @@ async function main(): Promise<{ rows: Row[]; details: Record<string, unknown> }
   const random = createRandom(20_260_101);
   const corpus: MatchableText[] = Array.from({ length: CORPUS_SIZE }, () => writeNewsItem(random));
   const itemBytes = corpus.reduce((sum, item) => sum + Buffer.byteLength(item.title + item.summary + item.categories.join('')), 0) / corpus.length;
-  const bySize: Record<number, { matchRate: number; termCount?: number; engines: Record<string, EngineFigures> }> = {};
+  const ruleSets = RULE_COUNTS.map((count) => generateRules(count, createRandom(7)));
+  const bySize: Record<number, { matchRate: number; engines: Record<string, EngineFigures> }> = {};
+  RULE_COUNTS.forEach((count) => (bySize[count] = { matchRate: 0, engines: {} }));
 
-  for (const count of RULE_COUNTS) {
-    const rules = generateRules(count, createRandom(7));
-    const idToIndex = new Map(rules.map((rule, index) => [rule.id, index]));
-    const engines: Record<string, EngineFigures> = {};
-    let reference: string[] = [];
-    let matchRate = 0;
-    for (const { key, create } of ENGINES) {
+  // Every matcher of every size is built first, then all are timed round-robin (measureThroughputs), so
+  // a busy spell on the machine during the run costs them alike rather than one engine or one size.
+  const references: string[][] = [];
+  const built = ENGINES.flatMap(({ key, create }) =>
+    ruleSets.map((rules, s) => {
       const started = performance.now();
       const matcher = create(rules);
       const compileMs = performance.now() - started;
-      const sample = firedOnSample(matcher, corpus, idToIndex);
-      if (key === 'project') {
-        reference = sample;
-        matchRate = sample.filter((s) => s !== '').length / sample.length;
-      }
-      const agreement = sample.filter((s, i) => s === reference[i]).length / sample.length;
-      const throughput = measureThroughput((item) => matcher.match(item), corpus, { roundMs: ROUND_MS, rounds: ROUNDS });
-      engines[key] = {
-        name: matcher.name,
-        compileMs: roundTo(compileMs),
-        itemsPerSecond: roundTo(throughput.itemsPerSecond),
-        medianItemsPerSecond: roundTo(throughput.medianItemsPerSecond),
-        microsPerItem: roundTo(1e6 / throughput.itemsPerSecond),
-        agreement: roundTo(agreement),
-      };
-      progress(SUITE, `${count} rules, ${matcher.name}: ${Math.round(throughput.itemsPerSecond)} items/s (median ${Math.round(throughput.medianItemsPerSecond)}), compile ${compileMs.toFixed(0)} ms, agreement ${(agreement * 100).toFixed(1)}%`);
-    }
-    bySize[count] = { matchRate: roundTo(matchRate), engines };
-  }
+      const sample = firedOnSample(matcher, corpus, new Map(rules.map((rule, index) => [rule.id, index])));
+      if (key === 'project') references[s] = sample;
+      const reference = references[s] ?? [];
+      return { key, count: RULE_COUNTS[s] as number, matcher, compileMs, sample, agreement: sample.filter((f, i) => f === reference[i]).length / sample.length };
+    }),
+  );
+  progress(SUITE, `built ${built.length} matchers; timing them in turn`);
+  const throughputs = measureThroughputs(built.map((b) => (item: MatchableText) => b.matcher.match(item)), corpus, { roundMs: ROUND_MS, rounds: ROUNDS });
+  built.forEach(({ key, count, matcher, compileMs, sample, agreement }, i) => {
+    const throughput = throughputs[i] as Throughput;
+    const size = bySize[count] as (typeof bySize)[number];
+    if (key === 'project') size.matchRate = roundTo(sample.filter((f) => f !== '').length / sample.length);
+    size.engines[key] = {
+      name: matcher.name,
+      compileMs: roundTo(compileMs),
+      itemsPerSecond: roundTo(throughput.itemsPerSecond),
+      medianItemsPerSecond: roundTo(throughput.medianItemsPerSecond),
+      microsPerItem: roundTo(1e6 / throughput.itemsPerSecond),
+      agreement: roundTo(agreement),
+    };
+    progress(SUITE, `${count} rules, ${matcher.name}: ${Math.round(throughput.itemsPerSecond)} items/s (median ${Math.round(throughput.medianItemsPerSecond)}), compile ${compileMs.toFixed(0)} ms, agreement ${(agreement * 100).toFixed(1)}%`);
+  });
   return { rows: rowsOf(bySize), details: { corpusItems: CORPUS_SIZE, averageItemBytes: Math.round(itemBytes), bySize, bestEngine: bestEngines(bySize) } };
 }
 

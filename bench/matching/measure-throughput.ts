@@ -14,31 +14,35 @@ export function cpuMs(): number {
   return (user + system) / 1000;
 }
 
+type Match = (item: MatchableText) => readonly unknown[];
+
 /**
- * Items per CPU-second of `match`, cycling through the corpus: a warm-up round, then `rounds` rounds of
- * about `roundMs` of CPU time each. Timing by CPU rather than wall time, and keeping the fastest round
- * besides the median, keeps the figure about the code on a machine shared with other work (noise only
- * ever adds time). Results go to a sink so the work cannot be optimised away.
+ * Items per CPU-second of each matcher, cycling through the corpus: a warm-up round each, then
+ * `rounds` rounds of about `roundMs` of CPU time, taken in turn across the matchers so that a busy
+ * spell on the machine hits them alike. Timing by CPU rather than wall time, and keeping the fastest
+ * round besides the median, keeps the figure about the code on a shared machine (noise only ever adds
+ * time). Results go to a sink so the work cannot be optimised away.
  */
-export function measureThroughput(match: (item: MatchableText) => readonly unknown[], corpus: readonly MatchableText[], options: { roundMs: number; rounds: number }): Throughput {
+export function measureThroughputs(matchers: readonly Match[], corpus: readonly MatchableText[], options: { roundMs: number; rounds: number }): Throughput[] {
   let sink = 0;
-  let next = 0;
-  const runFor = (ms: number): number => {
+  const runFor = (match: Match, ms: number, offset: number): number => {
     const started = cpuMs();
     let items = 0;
     let elapsed = 0;
     do {
       for (let k = 0; k < 8; k++) {
-        sink += match(corpus[next] as MatchableText).length;
-        next = (next + 1) % corpus.length;
+        sink += match(corpus[(offset + items) % corpus.length] as MatchableText).length;
         items++;
       }
       elapsed = cpuMs() - started;
     } while (elapsed < ms);
     return (items / elapsed) * 1000;
   };
-  runFor(options.roundMs);
-  const rates = Array.from({ length: options.rounds }, () => runFor(options.roundMs));
+  matchers.forEach((match) => runFor(match, options.roundMs, 0));
+  const rates: number[][] = matchers.map(() => []);
+  for (let r = 0; r < options.rounds; r++) {
+    matchers.forEach((match, i) => rates[i]?.push(runFor(match, options.roundMs, r * 97)));
+  }
   if (sink < 0) throw new Error('unreachable');
-  return { itemsPerSecond: Math.max(...rates), medianItemsPerSecond: median(rates) };
+  return rates.map((list) => ({ itemsPerSecond: Math.max(...list), medianItemsPerSecond: median(list) }));
 }

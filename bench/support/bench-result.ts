@@ -25,6 +25,8 @@ export interface SuiteResult {
   /** Peak resident set size of the benchmark process, in MB. */
   peakRssMb: number;
   durationS: number;
+  /** 1-minute load average of the machine before and after the suite (set by run.ts). */
+  loadAverage1m?: { before: number; after: number };
 }
 
 export function meets(value: number, target: Target): boolean {
