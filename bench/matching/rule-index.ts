@@ -1,5 +1,6 @@
 import { compileExpression, evaluateExpression, positiveTermIds, type CompiledExpr } from '../../src/rules/compile-expression';
-import { parseExpression, type Term } from '../../src/rules/parse-expression';
+import { createTermTable } from '../../src/rules/compile-rule-set';
+import { parseExpression } from '../../src/rules/parse-expression';
 import type { Rule } from '../../src/rules/rule';
 import { termPatterns } from '../../src/rules/term-patterns';
 
@@ -22,17 +23,7 @@ export interface RuleIndex {
 }
 
 export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
-  const ids = new Map<string, number>();
-  const terms: Term[] = [];
-  const idOf = (term: Term): number => {
-    let id = ids.get(term.key);
-    if (id === undefined) {
-      id = terms.length;
-      ids.set(term.key, id);
-      terms.push(term);
-    }
-    return id;
-  };
+  const { terms, idOf } = createTermTable();
   const exprs: CompiledExpr[] = rules.map((rule) => {
     const parsed = parseExpression(rule.expression);
     if (!parsed.ok) throw new Error(`rule ${rule.id}: ${parsed.error.message}`);

@@ -75,7 +75,8 @@ interface Occurrence {
 
 type FoundTerms = Map<number, Occurrence[]>;
 
-function createTermTable() {
+/** Distinct terms of a rule set, each given a small id on first sight (shared with the matching benchmark). */
+export function createTermTable() {
   const ids = new Map<string, number>();
   const terms: Term[] = [];
   const idOf = (term: Term): number => {

@@ -1,20 +1,8 @@
 import type { APIEmbed, RESTPostAPIChannelMessageJSONBody } from 'discord.js';
+import { MessageLimit } from './discord-twin/validate-message';
 
-/** Discord's limits (docs: resources/message, "Embed Limits"), written out again so tests don't trust src/. */
-export const Limit = {
-  content: 2000,
-  embeds: 10,
-  title: 256,
-  description: 4096,
-  fields: 25,
-  fieldName: 256,
-  fieldValue: 1024,
-  footerText: 2048,
-  authorName: 256,
-  url: 2048,
-  totalEmbedChars: 6000,
-  allowedMentionRoles: 100,
-} as const;
+/** Discord's limits, from the twin (written out apart from src/ so tests don't trust the code they check). */
+export const Limit = { ...MessageLimit, url: 2048, allowedMentionRoles: 100 } as const;
 
 /** Length as Discord counts it: Unicode code points (an emoji outside the BMP is one). */
 export function discordLength(text: string): number {
