@@ -23,6 +23,7 @@ export interface FeedStateStore {
   get(feedId: string): Promise<FeedState | undefined>;
   getMany(feedIds: string[]): Promise<Map<string, FeedState>>;
   set(feedId: string, state: FeedState): Promise<void>;
+  setMany(states: readonly { feedId: string; state: FeedState }[]): Promise<void>;
 }
 
 /** A state of the wrong shape counts as absent: the feed is then treated as new (its backlog seeded, not posted). */
@@ -41,5 +42,6 @@ export function createFeedStateStore(kv: KeyValue, onCorrupt: CorruptEntryReport
       return states;
     },
     set: (feedId, state) => kv.set(storeKey(feedId), state),
+    setMany: (states) => kv.setMany(states.map(({ feedId, state }) => ({ key: storeKey(feedId), value: state }))),
   };
 }

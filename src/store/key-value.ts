@@ -8,6 +8,8 @@ export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
+  /** Writes all entries at once: one transaction on SQLite, one MULTI on Redis. */
+  setMany(entries: readonly KeyValueEntry[]): Promise<void>;
   delete(key: string): Promise<void>;
   /**
    * Runs `fn` holding a named lock, for read-modify-writes of one document. On SQLite the lock is
@@ -20,6 +22,12 @@ export interface KeyValue {
    */
   tryClaim(name: string, ttlMs: number): Promise<Claim | undefined>;
   close(): Promise<void>;
+}
+
+export interface KeyValueEntry {
+  key: string;
+  value: unknown;
+  ttlMs?: number;
 }
 
 /** Told about entries that exist but cannot be read (corrupted JSON, wrong shape); they count as absent. */

@@ -2,12 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Keyv from 'keyv';
 import type { KeyvStoreAdapter } from 'keyv';
-import KeyvSqlite from '@keyv/sqlite';
 import KeyvRedis from '@keyv/redis';
 import { UserError } from '../shared/errors';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { createInProcessClaims, createRedisClaims } from './claims';
 import { createInProcessLocks, createRedisLocks, type LockClient } from './named-locks';
+import { BatchingSqlite } from './sqlite-adapter';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 
@@ -17,6 +17,7 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
  */
 export async function openStore(url: string, onCorrupt: CorruptEntryReporter = () => {}): Promise<KeyValue> {
   const adapter = createAdapter(url);
+  if (adapter instanceof BatchingSqlite) await adapter.tune();
   const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
   // Keyv reports connection problems as events; without a listener they would crash the process.
   keyv.on('error', () => {});
@@ -36,7 +37,7 @@ function createAdapter(url: string): KeyvStoreAdapter {
     const path = url.slice('sqlite://'.length);
     if (!path) throw new UserError(`store URL "${url}" has no file path`);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    return new KeyvSqlite({ uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS }) as unknown as KeyvStoreAdapter;
+    return new BatchingSqlite({ uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS }) as unknown as KeyvStoreAdapter;
   }
   if (isSharedStoreUrl(url)) {
     return new KeyvRedis(url) as unknown as KeyvStoreAdapter;
@@ -74,6 +75,9 @@ function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter, coordination: Pic
     },
     async set(key, value, ttlMs) {
       await keyv.set(key, value, ttlMs);
+    },
+    async setMany(entries) {
+      if (entries.length > 0) await keyv.setMany(entries.map(({ key, value, ttlMs }) => ({ key, value, ttl: ttlMs })));
     },
     async delete(key) {
       await keyv.delete(key);

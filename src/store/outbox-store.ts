@@ -102,7 +102,7 @@ export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter 
           return true;
         });
         if (accepted.length === 0) return [];
-        await Promise.all(accepted.map(({ alert, storyKeys }) => kv.set(entryKey(alert.id), { alert, attempts: 0, storyKeys } satisfies OutboxEntry)));
+        await kv.setMany(accepted.map(({ alert, storyKeys }) => ({ key: entryKey(alert.id), value: { alert, attempts: 0, storyKeys } satisfies OutboxEntry })));
         const added = accepted.map(({ alert, keys }) => ({ id: alert.id, time: alert.item.published ?? alert.item.firstSeen, keys, channelId: alert.channelId }));
         await kv.set(INDEX_KEY, [...index, ...added]);
         return accepted.map(({ alert }) => alert);
@@ -121,7 +121,7 @@ export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter 
       exclusive(async () => {
         if (entries.length === 0) return;
         const now = Date.now();
-        await Promise.all(entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => kv.set(storyKey(alert.channelId, k.key), now, k.ttlMs))));
+        await kv.setMany(entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => ({ key: storyKey(alert.channelId, k.key), value: now, ttlMs: k.ttlMs }))));
         const gone = new Set(entries.map((e) => e.alert.id));
         await kv.set(INDEX_KEY, (await readIndex()).filter((e) => !gone.has(e.id)));
         await Promise.all([...gone].map((id) => kv.delete(entryKey(id))));

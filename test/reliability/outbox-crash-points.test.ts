@@ -135,7 +135,8 @@ describe.each([
   it('delivers each story once per channel without a crash (the baseline the others are compared to)', async () => {
     const baseline = await clean();
     expect([...baseline.posted].sort()).toEqual([...EXPECTED].sort());
-    expect(baseline.writes).toBeGreaterThan(20);
+    // Enough crash points to mean something: batched writes (one per seen batch, per outbox batch) make 19.
+    expect(baseline.writes).toBeGreaterThan(15);
   });
 
   it('loses and doubles nothing whichever store write the process dies before', async () => {

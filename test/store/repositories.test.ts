@@ -31,6 +31,27 @@ describe.each(storeBackends(REDIS_DB))('repositories on $name', (backend) => {
     expect(await seen.seenAny([['short'], ['long']])).toEqual([false, true]);
   });
 
+  run('remembers every key of a first poll of hundreds of feeds, and answers for each in order', async () => {
+    const seen = createSeenStore(kv);
+    // More keys than one SQLite statement takes (5,000), as a first poll of 500 feeds writes ~47,000.
+    const keys = Array.from({ length: 12_001 }, (_, i) => `item:wire-${i % 500}:${i}`);
+    await seen.markSeen(keys.filter((_, i) => i % 3 !== 0).map((key) => ({ key, ttlMs: 60_000 })));
+    const answers = await seen.seenAny(keys.map((key) => [key]));
+    expect(answers.filter((a, i) => a !== (i % 3 !== 0))).toEqual([]);
+  }, 30_000);
+
+  run('writes a batch of values with their own times to live, readable by a second connection', async () => {
+    await kv.setMany([
+      { key: 'a', value: { etag: '"x"', n: 1 } },
+      { key: 'b', value: 'text with "quotes", commas, and ünïcode', ttlMs: 60_000 },
+      { key: 'c', value: 3, ttlMs: 50 },
+    ]);
+    await kv.setMany([{ key: 'a', value: { etag: '"y"', n: 2 } }]);
+    await new Promise((r) => setTimeout(r, 120));
+    const other = await t.second();
+    expect(await other.getMany(['a', 'b', 'c', 'missing'])).toEqual([{ etag: '"y"', n: 2 }, 'text with "quotes", commas, and ünïcode', undefined, undefined]);
+  });
+
   run("remembers each feed's state separately", async () => {
     const states = createFeedStateStore(kv);
     await states.set('mining', { etag: '"v1"', lastModified: 'Tue, 01 Sep 2026 10:00:00 GMT', consecutiveFailures: 0 });

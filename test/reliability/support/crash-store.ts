@@ -27,6 +27,9 @@ export function createMemoryStore(): KeyValue & { keys(): string[]; raw: Map<str
     async set(key, value) {
       raw.set(key, JSON.stringify(value));
     },
+    async setMany(entries) {
+      for (const { key, value } of entries) raw.set(key, JSON.stringify(value));
+    },
     async delete(key) {
       raw.delete(key);
     },
@@ -84,6 +87,11 @@ export function createMortalStore(durable: KeyValue, crashAtWrite?: number): { k
     async set(key, value, ttlMs) {
       write();
       await durable.set(key, value, ttlMs);
+    },
+    // One transaction (SQLite) or MULTI (Redis): the process dies before it or after it, never halfway.
+    async setMany(entries) {
+      write();
+      await durable.setMany(entries);
     },
     async delete(key) {
       write();
