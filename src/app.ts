@@ -18,6 +18,7 @@ import type { AlertSink } from './pipeline/matched-item';
 import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
 import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/poll-cycle';
+import { createRecentItems } from './pipeline/recent-items';
 import { createScheduler, cronIntervalMs, type Scheduler } from './pipeline/scheduler';
 import type { Rule } from './rules/rule';
 import type { Logger } from './shared/logger';
@@ -131,6 +132,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     getRuleSet: catalog.ruleSet,
     feedStates,
     seen: createSeenStore(kv),
+    recentItems: createRecentItems(),
     sink,
     feedPoll: {
       fetchFeed,

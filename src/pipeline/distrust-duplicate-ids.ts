@@ -16,7 +16,8 @@ export function distrustDuplicateIds(items: readonly NewsItem[]): NewsItem[] {
   return items.map((item) => ((stories.get(item.id)?.size ?? 0) > 1 ? { ...item, id: rekey(item) } : item));
 }
 
-function storyOf(item: NewsItem): string {
+/** What makes two items with one id different stories. */
+export function storyOf(item: Pick<NewsItem, 'canonicalLink' | 'title'>): string {
   return item.canonicalLink || item.title;
 }
 

@@ -7,10 +7,12 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import { dedupeKeys, type DedupeKey } from './dedupe-keys';
-import { distrustDuplicateIds } from './distrust-duplicate-ids';
+import { distrustDuplicateIds, storyOf } from './distrust-duplicate-ids';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
 import { pollFeed, type FeedPollDeps, type FeedPollResult } from './poll-feed';
+import { parseNewItems, type NewItemsParse } from './parse-new-items';
+import { itemIdentity, type FeedMemory, type RecentItems, type RememberedItem } from './recent-items';
 import { sortOldestFirst, splitFirstPoll, type FirstPollLimits } from './select-new-items';
 
 export interface PollCycleDeps {
@@ -23,6 +25,8 @@ export interface PollCycleDeps {
   hostLimiter: HostLimiter;
   limits: FirstPollLimits & { feedConcurrency: number; seenTtlDays: number };
   logger: Logger;
+  /** Items each feed served last time, all seen already; absent, every item is looked up in `seen`. */
+  recentItems?: RecentItems;
   /** Told as each due feed finishes (progress on a terminal). */
   onFeedPolled?(feedId: string, dueCount: number): void;
 }
@@ -45,6 +49,19 @@ interface Candidate {
   keys: DedupeKey[];
 }
 
+/** A feed's poll, reduced as soon as it is parsed to what the rest of the cycle needs. */
+interface PolledFeed {
+  result: FeedPollResult;
+  /** Items the feed served, parsed or not (for the report). */
+  itemCount: number;
+  /** New items to match: neither served at the feed's last poll, nor seen, nor a first poll's backlog. */
+  candidates: Candidate[];
+  /** The keys of a first poll's backlog, marked seen without an alert. */
+  seeded: DedupeKey[][];
+  /** All the feed's items, remembered once the cycle has marked them seen. */
+  remembered: RememberedItem[];
+}
+
 /**
  * One poll: due feeds → fetch and parse → drop seen items → match → deliver → remember.
  * Invariants: a feed's backlog is never alerted on its first poll; an item is marked seen only after the
@@ -57,11 +74,12 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   const feeds = await deps.getFeeds();
   const states = await deps.feedStates.getMany(feeds.map((f) => f.id));
   const due = feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
-  const results = await fetchAll(deps, due, states, now, signal);
+  const polled = await fetchAll(deps, due, states, now, signal);
+  const results = polled.map((p) => p.result);
   const backingOff = feeds.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
-  if (signal?.aborted) return { ...summarise(results, now, started, 0, 0, backingOff), cancelled: true };
+  if (signal?.aborted) return { ...summarise(polled, now, started, 0, 0, backingOff), cancelled: true };
 
-  const { fresh, seeded } = await selectUnseen(deps, results, states, now);
+  const { fresh, seeded } = claimStories(polled);
   const ruleSet = await deps.getRuleSet();
   const matched: MatchedItem[] = [];
   for (const candidate of fresh) {
@@ -69,10 +87,11 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
     if (matches.length > 0) matched.push({ item: candidate.item, matches });
   }
   await deps.sink.deliver(sortOldestFirst(matched));
-  await deps.seen.markSeen([...fresh, ...seeded].flatMap((c) => c.keys));
-  await Promise.all(results.map((r) => deps.feedStates.set(r.feed.id, r.state)));
+  await deps.seen.markSeen([...fresh.flatMap((c) => c.keys), ...seeded.flat()]);
+  await deps.feedStates.setMany(results.map((r) => ({ feedId: r.feed.id, state: r.state })));
+  rememberFetched(deps.recentItems, feeds, polled);
 
-  const report = summarise(results, now, started, fresh.length + seeded.length, matched.length, backingOff);
+  const report = summarise(polled, now, started, fresh.length + seeded.length, matched.length, backingOff);
   deps.logger.info({ cycle: { ...report, failures: report.failures.length } }, 'poll cycle finished');
   for (const result of results) logFailure(deps.logger, result, states.get(result.feed.id));
   return report;
@@ -94,58 +113,87 @@ function fetchAll(
   states: Map<string, FeedState>,
   now: Date,
   signal?: AbortSignal,
-): Promise<FeedPollResult[]> {
+): Promise<PolledFeed[]> {
   const limit = pLimit(deps.limits.feedConcurrency);
   return Promise.all(
     due.map((feed) =>
       limit(async () => {
-        const result = await deps.hostLimiter.run(feed.url, () => pollFeed(feed, states.get(feed.id), deps.feedPoll, now, signal));
+        const polled = await pollAndSift(deps, feed, states.get(feed.id), now, signal);
         deps.onFeedPolled?.(feed.id, due.length);
-        return result;
+        return polled;
       }),
     ),
   );
 }
 
-/** Unseen items of every feed, one candidate per story even when several feeds carry it in this poll. */
-async function selectUnseen(
-  deps: PollCycleDeps,
-  results: readonly FeedPollResult[],
-  states: Map<string, FeedState>,
-  now: Date,
-): Promise<{ fresh: Candidate[]; seeded: Candidate[] }> {
-  const ttlMs = deps.limits.seenTtlDays * 86_400_000;
-  const perFeed = results.map((r) => distrustDuplicateIds(r.items).map((item) => ({ item, keys: dedupeKeys(item, ttlMs, r.feed.guildId) })));
-  const seenFlags = await deps.seen.seenAny(perFeed.flat().map((c) => c.keys.map((k) => k.key)));
-  const claimed = new Set<string>();
-  const fresh: Candidate[] = [];
-  const seeded: Candidate[] = [];
-  let index = 0;
-  results.forEach((result, feedIndex) => {
-    const unseen = (perFeed[feedIndex] ?? []).filter((candidate) => {
-      const wasSeen = seenFlags[index++] === true || candidate.keys.some((k) => claimed.has(k.key));
-      if (!wasSeen) candidate.keys.forEach((k) => claimed.add(k.key));
-      return !wasSeen;
-    });
-    if (states.get(result.feed.id)?.firstPolledAt) {
-      fresh.push(...unseen);
-      return;
-    }
-    const split = splitFirstPoll(unseen.map((c) => c.item), deps.limits, now);
-    const isFresh = new Set(split.fresh);
-    for (const candidate of unseen) (isFresh.has(candidate.item) ? fresh : seeded).push(candidate);
-  });
-  return { fresh, seeded };
+/**
+ * Polls one feed and sifts its items at once — known from its last poll, seen, first-poll backlog — so
+ * that a cycle over hundreds of feeds holds only their new items until it ends, not every item parsed.
+ */
+async function pollAndSift(deps: PollCycleDeps, feed: FeedSource, state: FeedState | undefined, now: Date, signal?: AbortSignal): Promise<PolledFeed> {
+  const memory = deps.recentItems?.of(feed.id);
+  // pollFeed parses through this; what the cut learned about the feed's items is kept for `reduce`.
+  let cut: NewItemsParse | undefined;
+  const feedPoll: FeedPollDeps = {
+    ...deps.feedPoll,
+    parseFeed: async (text, source, at) => (cut = await parseNewItems(deps.feedPoll.parseFeed, text, source, at, memory)).outcome,
+  };
+  const result = await deps.hostLimiter.run(feed.url, () => pollFeed(feed, state, feedPoll, now, signal));
+  const polled = reduce(result, cut, memory, deps.limits.seenTtlDays * 86_400_000);
+  const seen = await deps.seen.seenAny(polled.candidates.map((c) => c.keys.map((k) => k.key)));
+  const unseen = polled.candidates.filter((_, i) => seen[i] !== true);
+  if (state?.firstPolledAt) return { ...polled, candidates: unseen };
+  const isFresh = new Set(splitFirstPoll(unseen.map((c) => c.item), deps.limits, now).fresh);
+  return { ...polled, candidates: unseen.filter((c) => isFresh.has(c.item)), seeded: unseen.filter((c) => !isFresh.has(c.item)).map((c) => c.keys) };
 }
 
-function summarise(results: readonly FeedPollResult[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {
+/** Keys the parsed items; candidates are those the feed did not serve at its last poll. */
+function reduce(result: FeedPollResult, cut: NewItemsParse | undefined, memory: FeedMemory | undefined, ttlMs: number): PolledFeed {
+  const all = distrustDuplicateIds(result.items).map((item) => ({ item, keys: dedupeKeys(item, ttlMs, result.feed.guildId) }));
+  const parsed = all.map((candidate, i): RememberedItem => {
+    const original = result.items[i] ?? candidate.item;
+    const rawKey = cut?.rawKeys?.[i];
+    return { identity: itemIdentity(candidate.keys), id: original.id, story: storyOf(original), ...(rawKey === undefined ? {} : { rawKey }) };
+  });
+  const unchanged = cut?.unchanged ?? [];
+  return {
+    result: { ...result, items: [] },
+    itemCount: all.length + unchanged.length,
+    candidates: all.filter((_, i) => memory?.hasIdentity(parsed[i]?.identity ?? '') !== true),
+    seeded: [],
+    remembered: [...parsed, ...unchanged],
+  };
+}
+
+function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSource[], polled: readonly PolledFeed[]): void {
+  if (!recent) return;
+  for (const { result, remembered } of polled) if (result.status === 'ok') recent.remember(result.feed.id, remembered);
+  recent.keepOnly(new Set(feeds.map((f) => f.id)));
+}
+
+/** One candidate per story even when several feeds carry it in this poll (the first feed, in config order, wins). */
+function claimStories(polled: readonly PolledFeed[]): { fresh: Candidate[]; seeded: DedupeKey[][] } {
+  const claimed = new Set<string>();
+  const claim = (keys: readonly DedupeKey[]) => {
+    if (keys.some((k) => claimed.has(k.key))) return false;
+    keys.forEach((k) => claimed.add(k.key));
+    return true;
+  };
+  return {
+    fresh: polled.flatMap((p) => p.candidates.filter((c) => claim(c.keys))),
+    seeded: polled.flatMap((p) => p.seeded.filter((keys) => claim(keys))),
+  };
+}
+
+function summarise(polled: readonly PolledFeed[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {
+  const results = polled.map((p) => p.result);
   const count = (status: FeedPollResult['status']) => results.filter((r) => r.status === status).length;
   return {
     startedAt: now.toISOString(),
     durationMs: Date.now() - started,
     feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed'), backingOff },
     failures: results.flatMap((r) => (r.status === 'failed' ? [{ feedId: r.feed.id, reason: r.reason }] : [])),
-    items: results.reduce((sum, r) => sum + r.items.length, 0),
+    items: polled.reduce((sum, p) => sum + p.itemCount, 0),
     newItems,
     matched,
   };

@@ -2,7 +2,7 @@ import { createApp, type App } from '../../src/app';
 import { parseConfigText } from '../../src/config/load-config';
 import type { MatchedItem } from '../../src/pipeline/matched-item';
 import { createSilentLogger } from '../../src/shared/logger';
-import { rss2 } from '../support/feed-builders';
+import { raw, rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { tempSqliteUrl } from '../support/stores';
 import { TEST_TOPICS } from '../support/write-config';
@@ -78,6 +78,85 @@ describe('poll cycle', () => {
     server.route('/a.xml', { body: rss2({ title: 'A', items: [{ title: 'NdPr futures contract gains support', link: 'https://news.example/ndpr', guid: 'n-1', pubDate: recent(5) }] }) });
     await app.runCycle();
     expect(delivered.map((d) => d.item.title)).toEqual(['NdPr futures contract gains support']);
+  });
+
+  it('alerts only the item a feed gained, and counts every item it served', async () => {
+    const older = [1, 2, 3].map((n) => ({ title: `Lynas heavy rare earth update ${n} from Kalgoorlie`, link: `https://news.example/lynas-${n}`, guid: `l-${n}`, pubDate: recent(60 - n) }));
+    server.route('/a.xml', { body: rss2({ title: 'A', items: older }) });
+    app = await makeApp(['/a.xml']);
+    await app.runCycle();
+    expect(delivered).toHaveLength(3);
+    const gained = { title: 'JOGMEC takes a stake in a dysprosium project', link: 'https://news.example/jogmec', guid: 'j-1', pubDate: recent(1) };
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [gained, ...older] }) });
+    const report = await app.runCycle();
+    expect(delivered.slice(3).map((d) => d.item.title)).toEqual([gained.title]);
+    expect(report).toMatchObject({ items: 4, newItems: 1, matched: 1 });
+  });
+
+  it('alerts at the next poll an item whose delivery failed, though the feed served it before', async () => {
+    const item = { title: 'Terbium oxide price reaches a new high', link: 'https://news.example/terbium-high', guid: 't-9', pubDate: recent(10) };
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [item] }) });
+    let refuse = true;
+    app = await createApp({
+      config: parseConfigText(stringify({ allowPrivateFeedAddresses: true, feeds: [{ id: 'feed-1', name: 'Feed 1', url: server.url('/a.xml') }], topics: TEST_TOPICS }), 'test.yaml'),
+      env: { logLevel: 'silent' },
+      storeUrl: store.url,
+      logger: createSilentLogger(),
+      consoleSink: {
+        deliver: async (items) => {
+          if (refuse && items.length > 0) throw new Error('outbox unavailable');
+          delivered.push(...items);
+        },
+      },
+    });
+    await expect(app.runCycle()).rejects.toThrow('outbox unavailable');
+    refuse = false;
+    await app.runCycle();
+    expect(delivered.map((d) => d.item.title)).toEqual([item.title]);
+  });
+
+  describe('a feed that changed, in a running bot (only new items are parsed)', () => {
+    const story = (n: number, extra: Rss2Item = {}): Rss2Item => ({
+      title: `Lynas heavy rare earth report number ${n}`,
+      link: `https://news.example/lynas-${n}`,
+      guid: `l-${n}`,
+      pubDate: recent(100 - n),
+      ...extra,
+    });
+    const serve = (items: Rss2Item[], build = (s: string) => s) => server.route('/a.xml', { body: build(rss2({ title: 'A', items })) });
+    const titles = () => delivered.map((d) => d.item.title);
+
+    it('reports a truncated document as failed even when every item in it is known, and alerts what comes next', async () => {
+      serve([story(1), story(2)]);
+      app = await makeApp(['/a.xml']);
+      await app.runCycle();
+      serve([story(1), story(2)], (xml) => xml.replace('</channel></rss>', ''));
+      const truncated = await app.runCycle();
+      expect(truncated.failures).toEqual([{ feedId: 'feed-1', reason: expect.stringContaining('invalid feed XML') }]);
+      serve([story(3), story(1), story(2)]);
+      await app.runCycle();
+      expect(titles()).toEqual([story(1).title, story(2).title, story(3).title]);
+    });
+
+    it('alerts a new story that reuses the guid of a story the feed still carries', async () => {
+      serve([story(1)]);
+      app = await makeApp(['/a.xml']);
+      await app.runCycle();
+      serve([story(2, { guid: 'l-1' }), story(1)]);
+      await app.runCycle();
+      expect(titles()).toEqual([story(1).title, story(2).title]);
+    });
+
+    it('finds the new item next to one whose description holds "</item>" in CDATA, and does not repeat an edited one', async () => {
+      const tricky = { description: raw('<![CDATA[Quoted markup: </item><item><title>fake</title></item>]]>') };
+      serve([story(1, tricky), story(2)]);
+      app = await makeApp(['/a.xml']);
+      await app.runCycle();
+      serve([story(3), story(1, tricky), story(2, { description: 'Updated: output guidance raised.' })]);
+      const report = await app.runCycle();
+      expect(titles()).toEqual([story(1).title, story(2).title, story(3).title]);
+      expect(report).toMatchObject({ items: 3, newItems: 1 });
+    });
   });
 
   it('does not alert items that match no rule, even later', async () => {
