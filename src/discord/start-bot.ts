@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { Events, Status, type Client } from 'discord.js';
 import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
@@ -76,6 +77,8 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
   });
   await client.login(options.token);
   const sends = new AbortController();
+  // Every concurrent post listens on this one signal (one per channel being sent to): not a leak.
+  setMaxListeners(0, sends.signal);
   return {
     client,
     sender: createAlertSender(client.rest, { signal: sends.signal }),
