@@ -13,6 +13,8 @@ export interface CycleFigures {
   /** What the farm changed before this cycle. */
   changedFeeds: number;
   publishedItems: number;
+  /** The process's peak RSS so far, read right after this cycle. */
+  peakRssMb: number;
   report: Omit<CycleReport, 'failures'> & { failures: number };
 }
 
@@ -47,6 +49,7 @@ export async function measureCycles(farm: FeedFarm, plan: readonly FarmFeed[], u
         cpuMs: cpuMs() - cpuBefore,
         changedFeeds: farmed.changedFeeds,
         publishedItems: farmed.newItems,
+        peakRssMb: process.resourceUsage().maxRSS / 1024,
         report: { ...report, failures: report.failures.length },
       });
     }

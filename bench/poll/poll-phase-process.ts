@@ -1,4 +1,5 @@
-import { changesIn, planFarm, type FarmFeed } from './farm-plan';
+import { keepHeapSmall } from '../../src/cli/keep-heap-small';
+import { changesIn, newItemsIn, planFarm, type FarmFeed } from './farm-plan';
 import { measureCycles, type CycleFigures } from './measure-cycles';
 import { measureParseCost, type ParseCost } from './measure-parse-share';
 import { startFeedFarm } from './start-feed-farm';
@@ -37,7 +38,7 @@ async function runPhase(request: PhaseRequest): Promise<PhaseResult> {
     if (!request.parseShare) return { cycles, peakRssMb };
     const last = request.cycles[request.cycles.length - 1] ?? 0;
     const changed = plan.filter((feed) => changesIn(feed, last) && feed.behaviour !== 'reset' && feed.behaviour !== 'http-500');
-    const bodies = await Promise.all(changed.map(async (feed) => (await fetch(urlOf(feed))).text()));
+    const bodies = await Promise.all(changed.map(async (feed) => ({ body: await (await fetch(urlOf(feed))).text(), newItems: newItemsIn(feed, last) })));
     return { cycles, peakRssMb, parse: await measureParseCost(bodies) };
   } finally {
     await farm.stop();
@@ -45,6 +46,7 @@ async function runPhase(request: PhaseRequest): Promise<PhaseResult> {
 }
 
 process.once('message', (request: PhaseRequest) => {
+  keepHeapSmall(); // as `radar start` does
   runPhase(request).then(
     (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
     (error: unknown) => process.send?.({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
