@@ -46,6 +46,10 @@ describe('screenshotHtml', () => {
   });
 
   const realChromium = findChromium();
+  if (!realChromium) {
+    // Loud, so a machine without Chromium is not mistaken for one where the real screenshot was checked.
+    console.warn('\n*** SKIPPED: no Chromium found (apt-get install chromium); the real PNG screenshot test did not run ***\n');
+  }
   (realChromium ? it : it.skip)('draws a real PNG of the page when Chromium is installed', async () => {
     const pngFile = join(dir, 'alert.png');
     const doc = renderAlertPreview(makeAlert(), { now: new Date('2025-03-04T09:41:00Z') });
