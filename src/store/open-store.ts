@@ -18,8 +18,10 @@ const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 export async function openStore(url: string, onCorrupt: CorruptEntryReporter = () => {}): Promise<KeyValue> {
   const adapter = createAdapter(url);
   if (adapter instanceof BatchingSqlite) await adapter.tune();
-  const keyv = new Keyv({ store: adapter, useKeyPrefix: false });
-  // Keyv reports connection problems as events; without a listener they would crash the process.
+  // Keyv's default is to report a failed read as "absent" and a failed write as done: a seen key that
+  // could not be read would alert an old story again. Errors must reach the poll, which fails and retries.
+  const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
+  // Errors are also emitted as events; without a listener they would crash the process.
   keyv.on('error', () => {});
   const coordination = await coordinationFor(adapter);
   const kv = wrapKeyv(keyv, onCorrupt, coordination);
@@ -40,7 +42,9 @@ function createAdapter(url: string): KeyvStoreAdapter {
     return new BatchingSqlite({ uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS }) as unknown as KeyvStoreAdapter;
   }
   if (isSharedStoreUrl(url)) {
-    return new KeyvRedis(url) as unknown as KeyvStoreAdapter;
+    // While Redis is unreachable, commands wait in the client's queue and run once it is back; an error
+    // Redis answers with is thrown, not swallowed.
+    return new KeyvRedis(url, { throwOnErrors: true }) as unknown as KeyvStoreAdapter;
   }
   throw new UserError(`store URL "${url}" must start with sqlite:// or redis://`);
 }
