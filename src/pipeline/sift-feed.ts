@@ -1,0 +1,77 @@
+import type { FeedSource } from '../feeds/feed-source';
+import type { HostLimiter } from '../feeds/host-limiter';
+import type { NewsItem } from '../feeds/news-item';
+import type { FeedState } from '../store/feed-state-store';
+import type { SeenStore } from '../store/seen-store';
+import { dedupeKeys, type DedupeKey } from './dedupe-keys';
+import { distrustDuplicateIds, storyOf } from './distrust-duplicate-ids';
+import { parseNewItems, type NewItemsParse } from './parse-new-items';
+import { pollFeed, type FeedPollDeps, type FeedPollResult } from './poll-feed';
+import { itemIdentity, type FeedMemory, type RecentItems, type RememberedItem } from './recent-items';
+import { splitFirstPoll, type FirstPollLimits } from './select-new-items';
+
+export interface Candidate {
+  item: NewsItem;
+  keys: DedupeKey[];
+}
+
+/** A feed's poll, reduced as soon as it is parsed to what the rest of the cycle needs. */
+export interface PolledFeed {
+  result: FeedPollResult;
+  /** Items the feed served, parsed or not (for the report). */
+  itemCount: number;
+  /** New items to match: neither served at the feed's last poll, nor seen, nor a first poll's backlog. */
+  candidates: Candidate[];
+  /** The keys of a first poll's backlog, marked seen without an alert. */
+  seeded: DedupeKey[][];
+  /** All the feed's items, remembered once the cycle has marked them seen. */
+  remembered: RememberedItem[];
+}
+
+export interface SiftDeps {
+  feedPoll: FeedPollDeps;
+  hostLimiter: HostLimiter;
+  seen: SeenStore;
+  recentItems?: RecentItems;
+  limits: FirstPollLimits & { seenTtlDays: number };
+}
+
+/**
+ * Polls one feed and sifts its items at once — known from its last poll, seen, first-poll backlog — so
+ * that a cycle over hundreds of feeds holds only their new items until it ends, not every item parsed.
+ */
+export async function pollAndSift(deps: SiftDeps, feed: FeedSource, state: FeedState | undefined, now: Date, signal?: AbortSignal): Promise<PolledFeed> {
+  const memory = deps.recentItems?.of(feed.id);
+  // pollFeed parses through this; what the cut learned about the feed's items is kept for `reduce`.
+  let cut: NewItemsParse | undefined;
+  const feedPoll: FeedPollDeps = {
+    ...deps.feedPoll,
+    parseFeed: async (text, source, at) => (cut = await parseNewItems(deps.feedPoll.parseFeed, text, source, at, memory)).outcome,
+  };
+  const result = await deps.hostLimiter.run(feed.url, () => pollFeed(feed, state, feedPoll, now, signal));
+  const polled = reduce(result, cut, memory, deps.limits.seenTtlDays * 86_400_000);
+  const seen = await deps.seen.seenAny(polled.candidates.map((c) => c.keys.map((k) => k.key)));
+  const unseen = polled.candidates.filter((_, i) => seen[i] !== true);
+  if (state?.firstPolledAt) return { ...polled, candidates: unseen };
+  const isFresh = new Set(splitFirstPoll(unseen.map((c) => c.item), deps.limits, now).fresh);
+  return { ...polled, candidates: unseen.filter((c) => isFresh.has(c.item)), seeded: unseen.filter((c) => !isFresh.has(c.item)).map((c) => c.keys) };
+}
+
+/** Keys the parsed items; candidates are those the feed did not serve at its last poll. */
+function reduce(result: FeedPollResult, cut: NewItemsParse | undefined, memory: FeedMemory | undefined, ttlMs: number): PolledFeed {
+  const all = distrustDuplicateIds(result.items).map((item) => ({ item, keys: dedupeKeys(item, ttlMs, result.feed.guildId) }));
+  const parsed = all.map((candidate, i): RememberedItem => {
+    const original = result.items[i] ?? candidate.item;
+    const rawKey = cut?.rawKeys?.[i];
+    return { identity: itemIdentity(candidate.keys), id: original.id, story: storyOf(original), ...(rawKey === undefined ? {} : { rawKey }) };
+  });
+  const unchanged = cut?.unchanged ?? [];
+  return {
+    result: { ...result, items: [] },
+    itemCount: all.length + unchanged.length,
+    candidates: all.filter((_, i) => memory?.hasIdentity(parsed[i]?.identity ?? '') !== true),
+    seeded: [],
+    remembered: [...parsed, ...unchanged],
+  };
+}
+
