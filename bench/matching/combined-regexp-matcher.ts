@@ -1,9 +1,7 @@
-import type { MatchableText } from '../../src/rules/compile-rule-set';
-import { codesToString, createFoldedText, foldText } from '../../src/rules/normalise-text';
 import type { Rule } from '../../src/rules/rule';
 import type { ItemMatcher } from './item-matcher';
 import { escapeRegExp } from './naive-matcher';
-import { createRuleIndex, type TermPattern } from './rule-index';
+import { createRuleIndex, foldedTextMatcher, type TermPattern } from './rule-index';
 
 const WORD = '[\\p{L}\\p{N}\\p{M}]';
 const PREFIX_KEY_LENGTH = 3;
@@ -22,30 +20,15 @@ export function createCombinedRegExpMatcher(rules: readonly Rule[]): ItemMatcher
     cjk.length > 0 ? new RegExp(alternation(cjk), 'gu') : undefined,
   ].filter((r): r is RegExp => r !== undefined);
   const lookup = createPatternLookup(index.patterns);
-  const buffer = createFoldedText();
-
-  const scan = (text: string, found: Set<number>): void => {
-    if (text === '') return;
-    const folded = foldText(text, buffer);
-    const string = codesToString(folded.codes, folded.length);
+  return foldedTextMatcher('combined RegExp', index, (folded, _codes, _length, found) => {
     for (const scanner of scanners) {
       scanner.lastIndex = 0;
-      for (let m = scanner.exec(string); m; m = scanner.exec(string)) {
+      for (let m = scanner.exec(folded); m; m = scanner.exec(folded)) {
         lookup(m[0], found);
         scanner.lastIndex = m.index + 1;
       }
     }
-  };
-  return {
-    name: 'combined RegExp',
-    match(item: MatchableText) {
-      const found = new Set<number>();
-      scan(item.title, found);
-      scan(item.summary, found);
-      for (const category of item.categories) scan(category, found);
-      return found.size === 0 ? [] : index.firedRules(found);
-    },
-  };
+  });
 }
 
 function alternation(patterns: readonly TermPattern[]): string {

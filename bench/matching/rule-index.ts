@@ -3,6 +3,8 @@ import { createTermTable } from '../../src/rules/compile-rule-set';
 import { parseExpression } from '../../src/rules/parse-expression';
 import type { Rule } from '../../src/rules/rule';
 import { termPatterns } from '../../src/rules/term-patterns';
+import { codesToString, createFoldedText, foldText } from '../../src/rules/normalise-text';
+import type { ItemMatcher } from './item-matcher';
 
 /** One string to find for a term, in folded form, as src/rules/compile-rule-set.ts builds them. */
 export interface TermPattern {
@@ -39,6 +41,33 @@ export function createRuleIndex(rules: readonly Rule[]): RuleIndex {
       const candidates = new Set<number>();
       for (const id of found) for (const index of rulesByTerm[id] ?? []) candidates.add(index);
       return [...candidates].sort((a, b) => a - b).filter((index) => evaluateExpression(exprs[index] as CompiledExpr, found));
+    },
+  };
+}
+
+/**
+ * A baseline matcher: folds each field of an item as the project's matcher does, lets `findTerms` add
+ * the ids of the terms it finds in the folded text, then evaluates the rules through `index`.
+ */
+export function foldedTextMatcher(
+  name: string,
+  index: RuleIndex,
+  findTerms: (folded: string, codes: Uint16Array, length: number, found: Set<number>) => void,
+): ItemMatcher {
+  const buffer = createFoldedText();
+  const scan = (text: string, found: Set<number>): void => {
+    if (text === '') return;
+    const { codes, length } = foldText(text, buffer);
+    findTerms(codesToString(codes, length), codes, length, found);
+  };
+  return {
+    name,
+    match(item) {
+      const found = new Set<number>();
+      scan(item.title, found);
+      scan(item.summary, found);
+      for (const category of item.categories) scan(category, found);
+      return found.size === 0 ? [] : index.firedRules(found);
     },
   };
 }
