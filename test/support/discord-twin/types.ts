@@ -103,23 +103,21 @@ export interface InteractionResult {
   readonly final: { content?: string; embeds?: unknown[] };
 }
 
-export interface InvokeCommandInput {
+/** Who uses which command where: what a command invocation and an autocomplete request share. */
+interface CommandUse {
   guildId: string;
   channelId: string;
   userId: string;
   name: string;
   subcommand?: string;
   subcommandGroup?: string;
+}
+
+export interface InvokeCommandInput extends CommandUse {
   options?: Record<string, string | number | boolean>;
 }
 
-export interface AutocompleteInput {
-  guildId: string;
-  channelId: string;
-  userId: string;
-  name: string;
-  subcommand?: string;
-  subcommandGroup?: string;
+export interface AutocompleteInput extends CommandUse {
   focused: string;
   options?: Record<string, string>;
 }
