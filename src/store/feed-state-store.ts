@@ -22,7 +22,6 @@ export interface FeedState {
 export interface FeedStateStore {
   get(feedId: string): Promise<FeedState | undefined>;
   getMany(feedIds: string[]): Promise<Map<string, FeedState>>;
-  set(feedId: string, state: FeedState): Promise<void>;
   setMany(states: readonly { feedId: string; state: FeedState }[]): Promise<void>;
 }
 
@@ -41,7 +40,6 @@ export function createFeedStateStore(kv: KeyValue, onCorrupt: CorruptEntryReport
       });
       return states;
     },
-    set: (feedId, state) => kv.set(storeKey(feedId), state),
     setMany: (states) => kv.setMany(states.map(({ feedId, state }) => ({ key: storeKey(feedId), value: state }))),
   };
 }

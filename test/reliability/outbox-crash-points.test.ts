@@ -51,7 +51,7 @@ async function prepare(durable: KeyValue): Promise<void> {
     settings: { ...emptyGuildSettings('G'), subscriptions: [{ channelId: 'X', createdAt: ago(600) }, { channelId: 'Y', topicId: 'japan', createdAt: ago(600) }] },
     result: undefined,
   }));
-  for (const feed of feeds) await createFeedStateStore(durable).set(feed.id, { consecutiveFailures: 0, firstPolledAt: ago(600), lastAttemptAt: ago(5) });
+  await createFeedStateStore(durable).setMany(feeds.map((feed) => ({ feedId: feed.id, state: { consecutiveFailures: 0, firstPolledAt: ago(600), lastAttemptAt: ago(5) } })));
 }
 
 /**

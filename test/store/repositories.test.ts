@@ -54,8 +54,10 @@ describe.each(storeBackends(REDIS_DB))('repositories on $name', (backend) => {
 
   run("remembers each feed's state separately", async () => {
     const states = createFeedStateStore(kv);
-    await states.set('mining', { etag: '"v1"', lastModified: 'Tue, 01 Sep 2026 10:00:00 GMT', consecutiveFailures: 0 });
-    await states.set('scmp', { consecutiveFailures: 3, lastError: 'HTTP 503 Service Unavailable' });
+    await states.setMany([
+      { feedId: 'mining', state: { etag: '"v1"', lastModified: 'Tue, 01 Sep 2026 10:00:00 GMT', consecutiveFailures: 0 } },
+      { feedId: 'scmp', state: { consecutiveFailures: 3, lastError: 'HTTP 503 Service Unavailable' } },
+    ]);
     const all = await states.getMany(['mining', 'scmp', 'never-polled']);
     expect(all.get('mining')?.etag).toBe('"v1"');
     expect(all.get('scmp')?.lastError).toBe('HTTP 503 Service Unavailable');
