@@ -8,7 +8,10 @@ export interface KeyValue {
   get<T>(key: string): Promise<T | undefined>;
   getMany<T>(keys: string[]): Promise<(T | undefined)[]>;
   set(key: string, value: unknown, ttlMs?: number): Promise<void>;
-  /** Writes all entries at once: one transaction on SQLite, one MULTI on Redis. */
+  /**
+   * Writes the entries in slices of up to 2,000, each one transaction on SQLite and one MULTI on Redis.
+   * A larger batch is not atomic as a whole; no caller relies on it being so.
+   */
   setMany(entries: readonly KeyValueEntry[]): Promise<void>;
   delete(key: string): Promise<void>;
   /**

@@ -10,6 +10,8 @@ import { createInProcessLocks, createRedisLocks, type LockClient } from './named
 import { BatchingSqlite } from './sqlite-adapter';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+/** Entries handed to Keyv per setMany call. */
+const SET_MANY_SLICE = 2_000;
 
 /**
  * Opens the store named by a URL: `sqlite://relative/or/absolute/path` (the directory is created on demand)
@@ -81,7 +83,11 @@ function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter, coordination: Pic
       await keyv.set(key, value, ttlMs);
     },
     async setMany(entries) {
-      if (entries.length > 0) await keyv.setMany(entries.map(({ key, value, ttlMs }) => ({ key, value, ttl: ttlMs })));
+      // In slices: Keyv serialises a whole batch at once, and a first poll of hundreds of feeds marks
+      // tens of thousands of keys seen.
+      for (let start = 0; start < entries.length; start += SET_MANY_SLICE) {
+        await keyv.setMany(entries.slice(start, start + SET_MANY_SLICE).map(({ key, value, ttlMs }) => ({ key, value, ttl: ttlMs })));
+      }
     },
     async delete(key) {
       await keyv.delete(key);

@@ -16,8 +16,6 @@ export interface SeenEntry {
   ttlMs: number;
 }
 
-const MARK_BATCH = 2_000;
-
 export function createSeenStore(kv: KeyValue): SeenStore {
   const storeKey = (key: string) => `seen:${key}`;
   return {
@@ -29,10 +27,7 @@ export function createSeenStore(kv: KeyValue): SeenStore {
     },
     async markSeen(entries) {
       const now = Date.now();
-      // In slices: a first poll of hundreds of feeds marks tens of thousands of keys at once.
-      for (let start = 0; start < entries.length; start += MARK_BATCH) {
-        await kv.setMany(entries.slice(start, start + MARK_BATCH).map(({ key, ttlMs }) => ({ key: storeKey(key), value: now, ttlMs })));
-      }
+      await kv.setMany(entries.map(({ key, ttlMs }) => ({ key: storeKey(key), value: now, ttlMs })));
     },
   };
 }
