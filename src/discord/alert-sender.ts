@@ -3,6 +3,7 @@ import { DiscordAPIError, HTTPError, Routes, type REST } from 'discord.js';
 import type { Alert } from '../alerts/alert';
 import type { AlertSender, SendResult } from '../alerts/alert-sender';
 import { formatAlertMessage, packAlerts } from './format-alert';
+import { errorMessage } from '../shared/errors';
 
 /** Discord error codes that mean the channel is gone or closed to us: retrying cannot help. */
 const CHANNEL_GONE_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing Access */, 50013 /* Missing Permissions */]);
@@ -26,7 +27,7 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal } 
         body = { ...formatAlertMessage(alert), nonce: alertNonce(alert.id), enforce_nonce: true };
       } catch (error: unknown) {
         // Our own formatting failed on this item: retrying would fail the same way and block the channel.
-        return { kind: 'rejected', reason: `could not format the alert: ${error instanceof Error ? error.message : String(error)}` };
+        return { kind: 'rejected', reason: `could not format the alert: ${errorMessage(error)}` };
       }
       return post(alert.channelId, body);
     },
@@ -35,7 +36,7 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal } 
       try {
         packed = packAlerts(alerts)[0];
       } catch (error: unknown) {
-        return { result: { kind: 'rejected', reason: `could not format the alerts: ${error instanceof Error ? error.message : String(error)}` }, count: 1 };
+        return { result: { kind: 'rejected', reason: `could not format the alerts: ${errorMessage(error)}` }, count: 1 };
       }
       if (!packed || alerts.length === 0) return { result: { kind: 'rejected', reason: 'nothing to send' }, count: 1 };
       // The same queue packs the same way after a restart, so a resend carries the same nonce.

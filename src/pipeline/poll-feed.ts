@@ -4,6 +4,7 @@ import type { NewsItem } from '../feeds/news-item';
 import type { ParseOutcome } from '../feeds/parse-feed';
 import type { FeedState } from '../store/feed-state-store';
 import { DEFAULT_FEED_BACKOFF, feedRetryDelayMs, LONG_FAILURE_MS, type FeedBackoff } from './feed-backoff';
+import { errorMessage } from '../shared/errors';
 
 export type FeedPollResult =
   | { feed: FeedSource; status: 'ok'; items: NewsItem[]; state: FeedState }
@@ -57,7 +58,7 @@ export async function pollFeed(
     const state = { ...succeeded(attempted, now, parsed.items.length > 0), etag: fetched.validators.etag, lastModified: fetched.validators.lastModified };
     return { feed, status: 'ok', items: parsed.items, state };
   } catch (error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorMessage(error);
     return failed(feed, attempted, `unexpected error: ${reason.split('\n')[0]}`, now, deps);
   }
 }
