@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { boundItemText, boundText, ITEM_TEXT_LIMITS } from './bound-item-text';
 import { canonicaliseLink } from './canonical-link';
 import type { FeedSource } from './feed-source';
 import { coerceText, textOf, truncateText } from './item-text';
@@ -17,7 +18,8 @@ const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
  */
 export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsItem {
   const item = isRecord(raw) ? raw : {};
-  const title = textOf(item.title);
+  // Bounded before anything uses it: the fallback id hashes an NFKC form of the title.
+  const title = boundText(textOf(item.title), ITEM_TEXT_LIMITS.titleChars);
   const link = pickItemLink(item, feed.url);
   const canonicalLink = canonicaliseLink(link);
   const rawDate = firstText(item.pubDate, item.date, item['dc:date'], item.published, item.updated);
@@ -36,7 +38,7 @@ export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsIt
   if (published !== undefined) normalised.published = published;
   const publisher = textOf(item.source) || textOf(item['News:Source']);
   if (publisher !== '') normalised.publisher = publisher;
-  return normalised;
+  return boundItemText(normalised);
 }
 
 /**
