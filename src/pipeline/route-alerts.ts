@@ -2,6 +2,7 @@ import type { FeedSource } from '../feeds/feed-source';
 import { itemTime, type NewsItem } from '../feeds/news-item';
 import { activeMutes, type GuildSettings } from '../guilds/guild-settings';
 import { topicsFor, type CatalogTopic } from '../guilds/topic-catalog';
+import { mergeHits } from '../rules/merge-hits';
 import type { Rule } from '../rules/rule';
 import type { Alert, AlertTopic } from '../alerts/alert';
 import type { MatchedItem } from './matched-item';
@@ -83,7 +84,7 @@ function alertsForGuild(
       mentionRoleId: entry.roleId,
       item: matched.item,
       topics,
-      hits: chosen.flatMap((m) => m.hits),
+      hits: mergeHits(chosen),
       createdAt: ctx.now.toISOString(),
     };
   });

@@ -33,7 +33,10 @@ export interface RuleMatch {
   topicId: string;
   /** Distinct Term.text of the rule's terms that were found, in rule order. */
   terms: string[];
-  /** Every occurrence of those terms, by field, category index and position. */
+  /**
+   * Occurrences of those terms, by field, category index and position: the first MAX_HITS_PER_TERM of
+   * each term in each field, at most MAX_HITS_PER_ITEM in all.
+   */
   hits: TermHit[];
 }
 
@@ -107,16 +110,32 @@ interface ScanContext {
   /** Reused for every field of every item: match() is synchronous and hits are mapped before the next field. */
   buffer: FoldedText;
   found: FoundTerms;
+  /** Occurrences kept so far for this item, across fields (see MAX_HITS_PER_ITEM). */
+  hitsKept: number;
 }
 
-function scanField({ scanner, buffer, found }: ScanContext, text: string, field: TextField, index: number): void {
+/**
+ * Occurrences kept per term in one field (the title, the summary, one category). Highlighting shows a
+ * few hundred characters of each, so a handful is all it can use.
+ */
+export const MAX_HITS_PER_TERM = 8;
+/** Occurrences kept per item across terms and fields, so an item's hits stay small whatever the rules. */
+export const MAX_HITS_PER_ITEM = 200;
+
+function scanField(context: ScanContext, text: string, field: TextField, index: number): void {
   if (text === '') return;
+  const { scanner, buffer, found } = context;
   const { codes, starts, ends, length } = foldText(text, buffer);
+  const keptBefore = new Map<number, number>(); // per term: occurrences kept from earlier fields
   scanner.scan(codes, length, (id, start, end) => {
-    const occurrence = { field, index, start: starts[start] ?? 0, end: ends[end - 1] ?? text.length };
-    const list = found.get(id);
-    if (list) list.push(occurrence);
-    else found.set(id, [occurrence]);
+    let list = found.get(id);
+    if (!list) found.set(id, (list = []));
+    // Every term found is recorded (rules are evaluated on it), but only a few occurrences are kept:
+    // overlapping terms over a run of punctuation would otherwise make millions of hits.
+    if (!keptBefore.has(id)) keptBefore.set(id, list.length);
+    if (context.hitsKept >= MAX_HITS_PER_ITEM || list.length - (keptBefore.get(id) ?? 0) >= MAX_HITS_PER_TERM) return;
+    list.push({ field, index, start: starts[start] ?? 0, end: ends[end - 1] ?? text.length });
+    context.hitsKept++;
   });
 }
 
@@ -192,7 +211,7 @@ export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
 
   function match(text: MatchableText): RuleMatch[] {
     const found: FoundTerms = new Map();
-    const context = { scanner, buffer, found };
+    const context: ScanContext = { scanner, buffer, found, hitsKept: 0 };
     scanField(context, text.title, 'title', 0);
     scanField(context, text.summary, 'summary', 0);
     text.categories.forEach((category, index) => scanField(context, category, 'categories', index));

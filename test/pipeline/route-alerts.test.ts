@@ -79,3 +79,15 @@ describe('routeAlerts with an age limit for new subscriptions', () => {
     expect(alerts.length === 1).toBe(reaches);
   });
 });
+
+describe('routeAlerts hits', () => {
+  it('stores each matched position once in the alert, however many rules found it', () => {
+    const item = makeItem();
+    const hit = { term: 'dysprosium', field: 'title' as const, index: 0, start: 13, end: 23 };
+    const matches = [makeMatch('heavy'), makeMatch('heavy', 'heavy/2')].map((m) => ({ ...m, hits: [hit] }));
+    const rulesWithTwin = [...rules, { id: 'heavy/2', topicId: 'heavy', expression: 'dysprosium' }];
+    const guild = makeGuild('A', { subscriptions: [sub('c1')] });
+    const [alert] = routeAlerts([{ item, matches }], { ...ctx([guild]), rules: rulesWithTwin });
+    expect(alert?.hits).toEqual([hit]);
+  });
+});

@@ -1,4 +1,4 @@
-import { compileRuleSet, RuleCompileError, type MatchableText } from '../../src/rules/compile-rule-set';
+import { compileRuleSet, MAX_HITS_PER_ITEM, MAX_HITS_PER_TERM, RuleCompileError, type MatchableText } from '../../src/rules/compile-rule-set';
 import { normaliseText } from '../../src/rules/normalise-text';
 import { parseExpression, type Expr, type Term } from '../../src/rules/parse-expression';
 import type { Rule } from '../../src/rules/rule';
@@ -159,5 +159,37 @@ describe('compileRuleSet with thousands of rules', () => {
       for (const match of set.match(text)) fired.add(match.ruleId);
     }
     expect(fired.size).toBeGreaterThan(rules.length / 10);
+  });
+});
+
+describe('compileRuleSet hit caps', () => {
+  // `"!","!!",…` up to 28: in a run of `!` every position starts an occurrence of every term.
+  const overlapping = Array.from({ length: 28 }, (_, i) => `"${'!'.repeat(i + 1)}"`).join(',');
+  const bangs = '!'.repeat(1_000);
+
+  test.each([
+    ['one term in a long title', [{ id: 'r1', topicId: 't', expression: '"!"' }], { title: bangs, summary: '', categories: [] }, MAX_HITS_PER_TERM],
+    ['one term in the title and the summary', [{ id: 'r1', topicId: 't', expression: '"!"' }], { title: bangs, summary: bangs, categories: [] }, 2 * MAX_HITS_PER_TERM],
+    ['28 overlapping terms in every field', [{ id: 'r1', topicId: 't', expression: overlapping }], { title: bangs, summary: bangs, categories: [bangs, bangs] }, MAX_HITS_PER_ITEM],
+    ['a term found a few times', [{ id: 'r1', topicId: 't', expression: 'terbium' }], { title: 'Terbium, terbium and terbium', summary: '', categories: [] }, 3],
+  ])('keeps a bounded number of hits for %s', (_case, rules, text, expected) => {
+    const [match] = compileRuleSet(rules).match(text);
+    expect(match?.hits).toHaveLength(expected);
+  });
+
+  it('still fires rules on terms found after the hits ran out, and names every term found', () => {
+    const set = compileRuleSet([
+      { id: 'flood', topicId: 't', expression: overlapping },
+      { id: 'late', topicId: 't', expression: '"!" AND dysprosium' },
+    ]);
+    const matches = set.match({ title: bangs, summary: bangs, categories: [bangs, 'Dysprosium'] });
+    expect(matches.map((m) => m.ruleId)).toEqual(['flood', 'late']);
+    expect(matches[0]?.terms).toHaveLength(28);
+    expect(matches[1]?.terms).toEqual(['!', 'dysprosium']);
+  });
+
+  it('keeps the first occurrences of each term, in text order', () => {
+    const [match] = compileRuleSet([{ id: 'r1', topicId: 't', expression: 'Lynas' }]).match({ title: 'Lynas '.repeat(20), summary: '', categories: [] });
+    expect(match?.hits.map((h) => h.start)).toEqual(Array.from({ length: MAX_HITS_PER_TERM }, (_, i) => i * 6));
   });
 });
