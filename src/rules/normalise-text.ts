@@ -22,6 +22,8 @@ export interface NormalisedText {
 }
 
 const SPACE = 0x20;
+/** A base character and up to 30 marks (Unicode's stream-safe limit, UAX #15), in UTF-16 units. */
+const MAX_SEGMENT_UNITS = 31;
 
 /** Spaces and hyphens (including U+2011 non-breaking hyphen, dashes and minus) all fold to one space. */
 function isSeparator(code: number): boolean {
@@ -102,7 +104,8 @@ function segmentEnd(s: string, i: number): number {
  * Folds text for matching: NFKC (full-width letters, ligatures, composed accents), lower case, every
  * space or hyphen to one U+0020, zero-width characters removed. Accents stay significant ("Sérra" ≠
  * "Serra") but precomposed and combining forms are equal. Each character is normalised on its own
- * (with its combining marks) so every output unit maps back to an exact range of the original.
+ * (with its combining marks, at most 30 of them) so every output unit maps back to an exact range of
+ * the original.
  */
 export function foldText(s: string, into: FoldedText = createFoldedText(s.length + 16)): FoldedText {
   into.length = 0;
@@ -131,7 +134,9 @@ export function foldText(s: string, into: FoldedText = createFoldedText(s.length
     const stable = next === i + 1 ? foldStableChar(code) : -1;
     if (stable >= 0) emit(into, stable, i, next);
     else {
-      const segment = s.slice(i, next).normalize('NFKC').toLowerCase();
+      // Marks past the first few are dropped, though the segment still spans them: NFKC reorders a
+      // run of marks in quadratic time, and no script stacks more than a handful on one letter.
+      const segment = s.slice(i, Math.min(next, i + MAX_SEGMENT_UNITS)).normalize('NFKC').toLowerCase();
       for (let k = 0; k < segment.length; k++) emit(into, segment.charCodeAt(k), i, next);
     }
     i = next;

@@ -55,3 +55,14 @@ describe('normaliseText', () => {
     expect(map).toEqual([0, 1, 1, 3]);
   });
 });
+
+describe('normaliseText with long runs of combining marks', () => {
+  test('folds a letter under 200,000 marks as the letter with its first 30 marks, spanning them all', () => {
+    const text = `a${'\u0301\u0316'.repeat(100_000)} Lynas`;
+    const folded = normaliseText(text);
+    const expected = `a${'\u0301\u0316'.repeat(15)}`.normalize('NFKC');
+    expect(folded.text).toBe(`${expected} lynas`);
+    expect(folded.ends[expected.length - 1]).toBe(200_001);
+    expect(folded.map[expected.length + 1]).toBe(200_002);
+  });
+});
