@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { NewsItem } from '../feeds/news-item';
 
 const HOUR_MS = 3_600_000;
@@ -5,6 +6,13 @@ const HOUR_MS = 3_600_000;
 export const TITLE_WINDOW_MS = 48 * HOUR_MS;
 /** Shorter fingerprints ("Market update") are too generic to dedupe across sources. */
 const MIN_FINGERPRINT_LENGTH = 24;
+
+/**
+ * Longer keys are stored as their start plus a hash of the whole. Every key is kept for weeks (and
+ * copied into the outbox index), so its length is paid many times; the hash keeps it stable, so the
+ * same long id or link is still recognised. Real ids and links are far shorter and stay readable.
+ */
+export const MAX_PLAIN_KEY_CHARS = 512;
 
 export interface DedupeKey {
   key: string;
@@ -26,7 +34,14 @@ export function dedupeKeys(item: NewsItem, seenTtlMs: number, scope?: string): D
   if (fingerprint.length >= MIN_FINGERPRINT_LENGTH) {
     keys.push({ key: `${prefix}title:${fingerprint}`, ttlMs: Math.min(TITLE_WINDOW_MS, seenTtlMs) });
   }
-  return keys;
+  return keys.map(({ key, ttlMs }) => ({ key: boundKey(key), ttlMs }));
+}
+
+/** The key itself when short, else its start and a hash of the whole: at most MAX_PLAIN_KEY_CHARS. */
+export function boundKey(key: string): string {
+  if (key.length <= MAX_PLAIN_KEY_CHARS) return key;
+  const head = key.slice(0, 100).replace(/[\uD800-\uDBFF]$/, ''); // never half a surrogate pair
+  return `${head}#sha256:${createHash('sha256').update(key).digest('hex')}`;
 }
 
 /**
