@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { readEnvironment } from './config/environment';
 import { ConfigError } from './config/load-config';
 import { checkConfigCommand } from './cli/check-config-command';
+import { createOutputScrubber } from './cli/output-scrubber';
 import { EXIT_INVALID, EXIT_NEGATIVE, type CliContext } from './cli/cli-context';
 import { onceCommand } from './cli/once-command';
 import { previewCommand } from './cli/preview-command';
@@ -45,8 +46,10 @@ function usage(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const stdout = (text: string) => process.stdout.write(`${text}\n`);
-  const stderr = (text: string) => process.stderr.write(`${text}\n`);
+  // Every printed line is scrubbed: errors can echo a token or a store password (see output-scrubber).
+  let scrub = createOutputScrubber();
+  const stdout = (text: string) => process.stdout.write(`${scrub(text)}\n`);
+  const stderr = (text: string) => process.stderr.write(`${scrub(text)}\n`);
   const [name, ...rest] = argv;
   const command = name ? COMMANDS[name] : undefined;
   if (!command) {
@@ -62,7 +65,9 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT_INVALID;
   }
   try {
-    const ctx: CliContext = { flags: parsed.values, positionals: parsed.positionals, env: readEnvironment(), stdout, stderr };
+    const env = readEnvironment();
+    scrub = createOutputScrubber(env, parsed.values.store);
+    const ctx: CliContext = { flags: parsed.values, positionals: parsed.positionals, env, stdout, stderr };
     return await command.run(ctx);
   } catch (error: unknown) {
     if (error instanceof ConfigError) {
