@@ -21,6 +21,7 @@ import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/p
 import { createRecentItems } from './pipeline/recent-items';
 import { createScheduler, cronIntervalMs, type Scheduler } from './pipeline/scheduler';
 import type { Rule } from './rules/rule';
+import { createRuleSetCache } from './rules/rule-set-cache';
 import type { Logger } from './shared/logger';
 import { createAlertStatsStore } from './store/alert-stats-store';
 import { createFeedStateStore } from './store/feed-state-store';
@@ -189,6 +190,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           builtInTopics: topics,
           builtInRules: rules,
           builtInFeeds: configFeeds(config),
+          ruleSets: createRuleSetCache(),
           checkFeedUrl: (url: string) => checkFeedUrl(url, { allowPrivateAddresses: config.allowPrivateFeedAddresses }),
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
           onSettingsChanged: catalog.invalidate,

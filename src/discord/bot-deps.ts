@@ -1,6 +1,7 @@
 import type { Topic } from '../config/to-domain';
 import type { FeedSource } from '../feeds/feed-source';
 import type { Rule } from '../rules/rule';
+import type { RuleSetCache } from '../rules/rule-set-cache';
 import type { Logger } from '../shared/logger';
 import type { GuildSettingsStore } from '../store/guild-settings-store';
 
@@ -38,6 +39,8 @@ export interface BotDeps {
   builtInTopics: readonly Topic[];
   builtInRules: readonly Rule[];
   builtInFeeds: readonly FeedSource[];
+  /** Each server's compiled rules for `/rules test`, compiled once per change rather than per call. */
+  ruleSets: RuleSetCache;
   /** Validates a URL for `/feeds add`: scheme, and (after DNS) no private or loopback address unless allowed. */
   checkFeedUrl(url: string): Promise<FeedUrlCheck>;
   status(guildId: string): Promise<StatusReport>;

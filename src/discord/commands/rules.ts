@@ -2,7 +2,6 @@ import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
 import { addRule, removeRule } from '../../guilds/edit-rules';
 import { GUILD_LIMITS } from '../../guilds/guild-limits';
 import { findTopic } from '../../guilds/topic-catalog';
-import { compileRuleSet } from '../../rules/compile-rule-set';
 import { defineCommand } from '../interactions/command-args';
 import { autocompleteRoute, commandRoute, type AutocompleteContext, type Choice } from '../interactions/command-route';
 import { editSettings, GUILD_ONLY, type CommandGroup } from './command-defaults';
@@ -86,7 +85,7 @@ export const rulesCommands: CommandGroup = {
       subcommand: 'test',
       async run({ deps, guildId, now }, args) {
         const settings = await deps.guilds.get(guildId);
-        const matches = compileRuleSet(rulesFor(deps.builtInRules, settings)).match({ title: args.text, summary: '', categories: [] });
+        const matches = deps.ruleSets.get(guildId, rulesFor(deps.builtInRules, settings)).match({ title: args.text, summary: '', categories: [] });
         if (matches.length === 0) return 'No rule fires on that text.';
         return listReply('**These rules would fire:**', ruleTestLines(catalogOf(deps, settings), matches, settings, now));
       },

@@ -7,6 +7,7 @@ import { configFeeds, configRules, configTopics } from '../../../src/config/to-d
 import type { BotDeps, StatusReport } from '../../../src/discord/bot-deps';
 import { registerCommands } from '../../../src/discord/commands/register-commands';
 import { handleInteraction } from '../../../src/discord/interactions/handle-interaction';
+import { createRuleSetCache } from '../../../src/rules/rule-set-cache';
 import type { Logger } from '../../../src/shared/logger';
 import { createGuildSettingsStore } from '../../../src/store/guild-settings-store';
 import type { KeyValue } from '../../../src/store/key-value';
@@ -67,6 +68,7 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
       builtInTopics: configTopics(config),
       builtInRules: configRules(config),
       builtInFeeds: configFeeds(config),
+      ruleSets: createRuleSetCache(),
       checkFeedUrl: async (url) => (/^https?:\/\//i.test(url) ? { ok: true, url } : { ok: false, error: 'only http and https feeds can be polled' }),
       status: (guildId) => status(guildId),
       onSettingsChanged: () => void changes++,
