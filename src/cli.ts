@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { readEnvironment } from './config/environment';
 import { ConfigError } from './config/load-config';
 import { checkConfigCommand } from './cli/check-config-command';
-import { createOutputScrubber } from './cli/output-scrubber';
+import { createOutputScrubber, scrubUncaughtErrors } from './cli/output-scrubber';
 import { EXIT_INVALID, EXIT_NEGATIVE, type CliContext } from './cli/cli-context';
 import { onceCommand } from './cli/once-command';
 import { previewCommand } from './cli/preview-command';
@@ -84,6 +84,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  scrubUncaughtErrors(EXIT_NEGATIVE);
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

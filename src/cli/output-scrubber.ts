@@ -1,4 +1,4 @@
-import type { Environment } from '../config/environment';
+import { readEnvironment, type Environment } from '../config/environment';
 import { createSecretScrubber } from '../shared/scrub-secrets';
 
 /**
@@ -22,4 +22,24 @@ function passwordsOf(url: string | undefined): string[] {
   } catch {
     return [password]; // a stray % that does not decode
   }
+}
+
+/**
+ * Node prints an uncaught error or unhandled rejection itself, unscrubbed. This prints it through the
+ * scrubber instead, then exits with `exitCode` as Node would have.
+ */
+export function scrubUncaughtErrors(exitCode: number): void {
+  const report = (error: unknown): void => {
+    let env: Readonly<Environment> | undefined;
+    try {
+      env = readEnvironment();
+    } catch {
+      env = undefined; // the shapes the scrubber knows still apply
+    }
+    const text = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`${createOutputScrubber(env)(`unexpected error: ${text}`)}\n`);
+    process.exit(exitCode);
+  };
+  process.on('uncaughtException', report);
+  process.on('unhandledRejection', report);
 }

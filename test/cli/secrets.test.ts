@@ -44,6 +44,15 @@ describe('secrets in CLI output', () => {
     }
   });
 
+  it('an error nobody caught is printed without the token', async () => {
+    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }]);
+    const preload = join(__dirname, '..', 'support', 'throw-uncaught.js');
+    const run = await runCli(['check-config', '--config', config], { DISCORD_TOKEN: TOKEN, NODE_OPTIONS: `--require ${preload}` });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('unexpected error: Error: library failure with credentials [redacted]');
+    expect(printed(run)).not.toContain(TOKEN);
+  });
+
   it('a login error that echoes the token prints the error without the token', async () => {
     // A proxy in front of Discord that quotes the credentials it refused, as some do.
     echo = createServer((request, response) => {
