@@ -42,7 +42,7 @@ function createRandom(seed: number): (n: number) => number {
 }
 
 const TEXT_WORDS = [
-  'rare', 'Rare', 'RARE', 'earth', 'earths', 'Earthenware', 'earthquake', 'magnet', 'magnets', 'magnetic', 'Lynas',
+  'rare', 'Rare', 'RARE', 'earth', 'earths', 'earthes', 'Earthenware', 'earthquake', 'magnet', 'magnets', 'magnetic', 'Lynas',
   'lynas', 'JOGMEC', 'ＪＯＧＭＥＣ', 'battery', 'batteries', 'box', 'boxes', 'dysprosium', 'Dysprosium\u2019s', 'dyspros',
   'terbium', 'terbiumless', 'NdPr', 'NdPr-oxide', 'oxide', 'Japan', 'china', 'recycling', 'mine', 'mines', 'mining',
   '稀土', '中国稀土集团', 'レアアース', 'tax', 'taxes', 'gas', 'gases', 'rare-earth', 'Rare\u2011Earth', 'ﬁnance', 'finance',
@@ -90,8 +90,7 @@ function naiveIsIn(field: string, term: Term): boolean {
   const base = term.prefix ? term.key.slice(0, -1) : term.key;
   const forms = [base];
   if (!term.prefix && /\p{Script=Latin}$/u.test(base)) {
-    forms.push(`${base}s`);
-    if (/(s|x|z|ch|sh)$/.test(base)) forms.push(`${base}es`);
+    forms.push(`${base}s`, `${base}es`);
     if (/[^aeiou\s]y$/.test(base)) forms.push(`${base.slice(0, -1)}ies`);
   }
   const checkLeft = isNonCjkWord(base.charAt(0));
