@@ -19,7 +19,10 @@ export interface NewsItem {
   link: string;
   /** Link for dedupe: lower-case host without www, no fragment, no tracking params, sorted query. */
   canonicalLink: string;
-  /** ISO 8601 publication time as given by the feed, or undefined when missing or unparseable. */
+  /**
+   * ISO 8601 publication time as given by the feed, or undefined when missing, unreadable, ambiguous or
+   * more than an hour after the fetch (see pick-item-date.ts): never a guess.
+   */
   published?: string;
   /** ISO 8601 time this process first saw the item (the fetch time). */
   firstSeen: string;

@@ -4,12 +4,10 @@ import { canonicaliseLink } from './canonical-link';
 import type { FeedSource } from './feed-source';
 import { coerceText, textOf, truncateText } from './item-text';
 import type { NewsItem } from './news-item';
-import { parseFeedDate } from './parse-feed-date';
+import { pickItemDate } from './pick-item-date';
 import { pickItemLink } from './pick-item-link';
 
 export const MAX_SUMMARY_CHARS = 2000;
-/** Publication dates further ahead than this are clock or feed errors (feed-quirks §7). */
-const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Turns one rss-parser item (any field shape: strings, `{_, $}` objects, arrays, undefined) into a
@@ -22,8 +20,7 @@ export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsIt
   const title = boundText(textOf(item.title), ITEM_TEXT_LIMITS.titleChars);
   const link = pickItemLink(item, feed.url);
   const canonicalLink = canonicaliseLink(link);
-  const rawDate = firstText(item.pubDate, item.date, item['dc:date'], item.published, item.updated);
-  const published = publishedTime(rawDate, item.isoDate, now);
+  const { published, rawDate } = pickItemDate(item, now);
   const normalised: NewsItem = {
     feedId: feed.id,
     source: feed.name,
@@ -54,13 +51,6 @@ function itemId(item: Record<string, unknown>, canonicalLink: string, title: str
   if (aId !== '') return `a_id:${aId}`;
   const fingerprint = `${title.normalize('NFKC').toLowerCase()}\n${date}`;
   return `hash:${createHash('sha1').update(fingerprint).digest('hex')}`;
-}
-
-function publishedTime(rawDate: string, isoDate: unknown, now: Date): string | undefined {
-  // Our own parser first: it maps JST/CEST, refuses the ambiguous CST and reads zone-less dates as UTC.
-  const date = rawDate !== '' ? parseFeedDate(rawDate) : parseFeedDate(coerceText(isoDate));
-  if (date === undefined || date.getTime() - now.getTime() > MAX_FUTURE_MS) return undefined;
-  return date.toISOString();
 }
 
 /** The longest plain text among description, content:encoded and Atom summary/content. */

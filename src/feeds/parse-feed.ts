@@ -20,6 +20,8 @@ const CUSTOM_ITEM_FIELDS = [
   ['link', 'links', { keepArray: true }], // every Atom link, to choose per feed-quirks §8
   ['category', 'categoryElements', { keepArray: true }], // Atom categories too, which rss-parser skips
   ['dc:subject', 'subjects', { keepArray: true }],
+  // Dates rss-parser does not read, for pick-item-date: Dublin Core terms and Atom 0.3.
+  'dcterms:issued', 'dcterms:date', 'dcterms:created', 'dcterms:modified', 'issued', 'created', 'modified',
 ];
 
 /**

@@ -64,7 +64,10 @@ describe('normaliseItem', () => {
     ['isoDate when there is no raw date', { isoDate: '2026-09-10T06:00:00.000Z' }, '2026-09-10T06:00:00.000Z'],
     ['nothing from an unreadable date', { pubDate: 'soon' }, undefined],
     ['nothing from a date more than a day ahead', { pubDate: 'Fri, 18 Sep 2026 00:00:00 GMT' }, undefined],
-    ['a date a few hours ahead (clock skew)', { pubDate: 'Wed, 16 Sep 2026 05:00:00 GMT' }, '2026-09-16T05:00:00.000Z'],
+    ['nothing from a date five hours ahead (a wrong zone, not clock skew)', { pubDate: 'Wed, 16 Sep 2026 05:00:00 GMT' }, undefined],
+    ['a date half an hour ahead (clock skew)', { pubDate: 'Wed, 16 Sep 2026 00:30:00 GMT' }, '2026-09-16T00:30:00.000Z'],
+    ['an Atom 0.3 issued date', { issued: '2026-09-12T09:30:00-04:00' }, '2026-09-12T13:30:00.000Z'],
+    ['dcterms:issued when pubDate is unreadable', { pubDate: 'soon', 'dcterms:issued': '2026-09-11T08:00:00Z' }, '2026-09-11T08:00:00.000Z'],
   ])('published: %s', (_behaviour, raw, expected) => {
     expect(normaliseItem(raw, feed, now).published).toBe(expected);
   });

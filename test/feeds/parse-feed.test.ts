@@ -143,3 +143,31 @@ describe('parseFeed on fixtures', () => {
     expect(message).not.toContain('\n');
   });
 });
+
+describe('parseFeed reading item dates', () => {
+  const rss = (itemXml: string) =>
+    `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/"><channel><title>Dates</title>` +
+    `<item><title>Samarium quota note</title><guid>d-1</guid>${itemXml}</item></channel></rss>`;
+  const atom03 = (entryXml: string) =>
+    `<?xml version="1.0"?><feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old Atom</title>` +
+    `<entry><title>Yttrium tender</title><id>tag:old.example,2026:1</id>${entryXml}</entry></feed>`;
+
+  test.each([
+    ['an RSS pubDate with a colon offset', rss('<pubDate>Tue, 15 Sep 2026 10:00:00 +08:00</pubDate>'), '2026-09-15T02:00:00.000Z'],
+    ['an RSS pubDate in ET during daylight time', rss('<pubDate>Tue, 15 Sep 2026 10:00:00 ET</pubDate>'), '2026-09-15T14:00:00.000Z'],
+    ['dc:date', rss('<dc:date>2026-09-14T08:00+08:00</dc:date>'), '2026-09-14T00:00:00.000Z'],
+    ['dcterms:issued', rss('<dcterms:issued>2026-09-13T12:00:00Z</dcterms:issued>'), '2026-09-13T12:00:00.000Z'],
+    ['dcterms:created', rss('<dcterms:created>2026-09-13T12:00:00Z</dcterms:created>'), '2026-09-13T12:00:00.000Z'],
+    ['dcterms:modified', rss('<dcterms:modified>2026-09-13T12:00:00Z</dcterms:modified>'), '2026-09-13T12:00:00.000Z'],
+    ['dcterms:issued after an unreadable pubDate', rss('<pubDate>Sun, Dec x 2012</pubDate><dcterms:issued>2026-09-13</dcterms:issued>'), '2026-09-13T00:00:00.000Z'],
+    ['Atom 0.3 issued', atom03('<issued>2026-09-12T09:30:00-04:00</issued><modified>2026-09-14T00:00:00Z</modified>'), '2026-09-12T13:30:00.000Z'],
+    ['Atom 0.3 created', atom03('<created>2026-09-12T09:30:00Z</created>'), '2026-09-12T09:30:00.000Z'],
+    ['Atom 0.3 modified', atom03('<modified>2026-09-14T00:00:00Z</modified>'), '2026-09-14T00:00:00.000Z'],
+    ['no date from an impossible one', rss('<pubDate>Mon, 30 Feb 2026 10:00:00 GMT</pubDate>'), undefined],
+    ['no date from a typo years ahead', rss('<pubDate>Tue, 15 Sep 2062 10:00:00 GMT</pubDate>'), undefined],
+    ['no date from the ambiguous CST', rss('<pubDate>Tue, 15 Sep 2026 10:00:00 CST</pubDate>'), undefined],
+  ])('reads %s', async (_case, xml, expected) => {
+    const [item] = await parsedItems(xml);
+    expect(item?.published).toBe(expected);
+  });
+});
