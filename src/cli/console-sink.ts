@@ -1,4 +1,5 @@
 import type { Topic } from '../config/to-domain';
+import { cleanLink } from '../feeds/clean-link';
 import { itemTime } from '../feeds/news-item';
 import type { AlertSink, MatchedItem } from '../pipeline/matched-item';
 import type { Rule } from '../rules/rule';
@@ -40,7 +41,7 @@ function toJsonLine({ item, matches }: MatchedItem, ruleText: Map<string, string
     feed: item.feedId,
     id: item.id,
     title: item.title,
-    link: item.link,
+    link: cleanLink(item.link),
     published: itemTime(item),
     topics: [...new Set(matches.map((m) => m.topicId))],
     matches: matches.map((m) => ({ topic: m.topicId, rule: ruleText.get(m.ruleId) ?? m.ruleId, terms: m.terms })),

@@ -53,7 +53,7 @@ describe('radar once', () => {
     expect(lines[0]).toMatchObject({
       feed: 'mining-wire',
       id: 'mw-1',
-      link: 'https://news.example/lynas-jogmec?utm_source=rss',
+      link: 'https://news.example/lynas-jogmec',
       topics: ['heavy-rare-earths', 'japan-supply-chain'],
     });
     const matches = lines[0]?.matches as { topic: string; rule: string; terms: string[] }[];
@@ -108,6 +108,72 @@ describe('radar once', () => {
     const run = await runCli(['once', '--json', '--config', withBacklog]);
     // Only the 3 items within maxItemAgeHours (48) of the 30: the rest are remembered silently.
     expect(jsonLines(run.stdout).map((l) => l.id)).toEqual(['b-3', 'b-2', 'b-1']);
+  });
+});
+
+/** An RFC 822 date written in a zone `offset` hours east of UTC with a colon (`+08:00`), as some CMSs do. */
+function inZone(date: Date, offset: number): string {
+  const local = new Date(date.getTime() + offset * 3_600_000).toUTCString().replace(/ GMT$/, '');
+  const sign = offset < 0 ? '-' : '+';
+  return `${local} ${sign}${String(Math.abs(offset)).padStart(2, '0')}:00`;
+}
+
+describe('radar once --json links and dates', () => {
+  let server: FeedServer;
+  let dir: string;
+  let config: string;
+  const threeHoursAgo = new Date(Math.floor(Date.now() / 1000) * 1000 - 3 * 3_600_000);
+  const items: Rss2Item[] = [
+    {
+      title: 'Dysprosium exports resume from Port Klang',
+      link: 'https://www.Wire.example/markets/dy-exports/?utm_source=rss&utm_medium=feed&id=77&fbclid=IwAR0#comments',
+      guid: 'l-1',
+      pubDate: inZone(threeHoursAgo, 8),
+    },
+    {
+      title: 'Terbium tender awarded in Baotou',
+      link: 'http://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&tid=RANDOM42&url=https%3a%2f%2fledger.example.org%2fterbium-tender%3focid%3dmsn%26page%3d2&c=9&mkt=en-us',
+      guid: 'l-2',
+      pubDate: inZone(new Date(threeHoursAgo.getTime() + 600_000), -1),
+    },
+    {
+      title: 'China trims heavy rare earthes quota',
+      link: 'https://www.google.com/url?rct=j&sa=t&url=https://press.example.cn/2026/quota.html%3Fmc_cid%3Dabc&ct=ga&usg=AOvVaw',
+      guid: 'l-3',
+      pubDate: inZone(new Date(threeHoursAgo.getTime() + 1_200_000), 0),
+    },
+  ];
+
+  beforeAll(async () => {
+    server = await startFeedServer();
+    dir = mkdtempSync(join(tmpdir(), 'radar-once-links-'));
+    server.route('/links.xml', { body: rss2({ title: 'Links wire', items }) });
+    config = writeConfig(dir, [{ id: 'links-wire', name: 'Links wire', url: server.url('/links.xml') }]);
+  });
+  afterAll(async () => {
+    await server.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('prints links without tracking, fragments or click-trackers, and dates with colon offsets at the right time', async () => {
+    const run = await runCli(['once', '--json', '--config', config]);
+    expect(run.code).toBe(0);
+    expect(jsonLines(run.stdout).map(({ id, link, published }) => ({ id, link, published }))).toEqual([
+      { id: 'l-1', link: 'https://www.wire.example/markets/dy-exports/?id=77', published: threeHoursAgo.toISOString() },
+      { id: 'l-2', link: 'https://ledger.example.org/terbium-tender?page=2', published: new Date(threeHoursAgo.getTime() + 600_000).toISOString() },
+      { id: 'l-3', link: 'https://press.example.cn/2026/quota.html', published: new Date(threeHoursAgo.getTime() + 1_200_000).toISOString() },
+    ]);
+  });
+
+  it('dates an item whose year is a typo by when it was first seen, so it does not stay on top', async () => {
+    const before = Date.now();
+    const typo: Rss2Item = { title: 'Dysprosium price note', link: 'https://wire.example/dy-note?utm_campaign=x', guid: 'l-4', pubDate: 'Tue, 15 Sep 2062 10:00:00 GMT' };
+    server.route('/links.xml', { body: rss2({ title: 'Links wire', items: [typo, ...items] }) });
+    const run = await runCli(['once', '--json', '--config', config]);
+    const [line] = jsonLines(run.stdout);
+    expect(line).toMatchObject({ id: 'l-4', link: 'https://wire.example/dy-note' });
+    expect(Date.parse(String(line?.published))).toBeGreaterThanOrEqual(before - 1000);
+    expect(Date.parse(String(line?.published))).toBeLessThanOrEqual(Date.now());
   });
 });
 

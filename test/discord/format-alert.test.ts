@@ -101,7 +101,10 @@ describe('formatAlertMessage', () => {
 
 describe('links', () => {
   it.each([
-    ['https://news.example.com/a?b=1#c', 'https://news.example.com/a?b=1#c'],
+    ['https://news.example.com/a?b=1#c', 'https://news.example.com/a?b=1'],
+    ['https://www.news.example.com/a/?utm_source=rss&id=7&fbclid=IwAR', 'https://www.news.example.com/a/?id=7'],
+    ['http://www.bing.com/news/apiclick.aspx?tid=X&url=https%3a%2f%2fwire.example.com%2fa%3futm_medium%3dbing&c=1', 'https://wire.example.com/a'],
+    ['https://www.google.com/url?rct=j&sa=t&url=https://metals.example.com/terbium&ct=ga&usg=AOvVaw', 'https://metals.example.com/terbium'],
     ['  http://news.example.com/a  ', 'http://news.example.com/a'],
     ['https://news.example.com/a b', 'https://news.example.com/a%20b'],
     ['HTTPS://NEWS.EXAMPLE.COM/A', 'https://news.example.com/A'],

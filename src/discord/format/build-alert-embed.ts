@@ -1,5 +1,6 @@
 import { time, TimestampStyles, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Alert } from '../../alerts/alert';
+import { cleanLink } from '../../feeds/clean-link';
 import type { NewsItem } from '../../feeds/news-item';
 import { tagsField, topicsField } from './alert-fields';
 import { cleanFeedText } from './clean-feed-text';
@@ -19,7 +20,8 @@ const MAX_COLOUR = 0xffffff;
 export function buildAlertEmbed(alert: Alert): APIEmbed {
   const { item } = alert;
   const embed: APIEmbed = { title: formatTitle(item.title) };
-  const url = toEmbedUrl(item.link);
+  // Cleaned here, not when the item is read: alerts already in the outbox are shown clean too.
+  const url = toEmbedUrl(cleanLink(item.link));
   if (url) embed.url = url;
   const description = formatDescription(alert);
   if (description !== '') embed.description = description;
