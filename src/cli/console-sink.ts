@@ -41,7 +41,7 @@ function toJsonLine({ item, matches }: MatchedItem, ruleText: Map<string, string
     feed: item.feedId,
     id: item.id,
     title: item.title,
-    link: cleanLink(item.link),
+    link: cleanLink(item.link), // idempotent: also clean for items that did not come through normaliseItem
     published: itemTime(item),
     topics: [...new Set(matches.map((m) => m.topicId))],
     matches: matches.map((m) => ({ topic: m.topicId, rule: ruleText.get(m.ruleId) ?? m.ruleId, terms: m.terms })),

@@ -15,7 +15,10 @@ export interface NewsItem {
   summary: string;
   /** Category labels, stripped and decoded. */
   categories: string[];
-  /** Link to show to people (original, trimmed, resolved against the feed URL). "" when none. */
+  /**
+   * Link to show to people: the feed's link resolved against the feed URL, made clean (cleanLink: no
+   * tracking parameters or fragment, click-trackers unwrapped). "" when none.
+   */
   link: string;
   /** Link for dedupe: lower-case host without www, no fragment, no tracking params, sorted query. */
   canonicalLink: string;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { boundItemText, boundText, ITEM_TEXT_LIMITS } from './bound-item-text';
 import { canonicaliseLink } from './canonical-link';
+import { cleanLink } from './clean-link';
 import type { FeedSource } from './feed-source';
 import { coerceText, textOf, truncateText } from './item-text';
 import type { NewsItem } from './news-item';
@@ -18,8 +19,9 @@ export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsIt
   const item = isRecord(raw) ? raw : {};
   // Bounded before anything uses it: the fallback id hashes an NFKC form of the title.
   const title = boundText(textOf(item.title), ITEM_TEXT_LIMITS.titleChars);
-  const link = pickItemLink(item, feed.url);
-  const canonicalLink = canonicaliseLink(link);
+  const pickedLink = pickItemLink(item, feed.url);
+  // The dedupe key comes from the link as the feed gave it, exactly as before links were cleaned.
+  const canonicalLink = canonicaliseLink(pickedLink);
   const { published, rawDate } = pickItemDate(item, now);
   const normalised: NewsItem = {
     feedId: feed.id,
@@ -28,7 +30,7 @@ export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsIt
     title,
     summary: summaryOf(item),
     categories: categoriesOf(item),
-    link,
+    link: cleanLink(pickedLink),
     canonicalLink,
     firstSeen: now.toISOString(),
   };

@@ -25,6 +25,11 @@ describe('normaliseItem', () => {
     expect(otherDay.id).not.toBe(first.id);
   });
 
+  it('keys an item on the link as the feed gave it, while showing the clean one', () => {
+    const item = normaliseItem({ link: 'https://www.e.com/a/?ref=home&utm_source=rss#top' }, feed, now);
+    expect(item).toMatchObject({ link: 'https://www.e.com/a/?ref=home', canonicalLink: 'https://e.com/a', id: 'https://e.com/a' });
+  });
+
   test.each([
     ['an Atom xhtml title object', { title: { div: [{ _: 'Terbium', em: ['stockpile'] }] } }, 'Terbium stockpile'],
     ['a CDATA title with entities and tags', { title: 'Lynas &amp; MP <b>lift</b> output' }, 'Lynas & MP lift output'],
@@ -43,6 +48,8 @@ describe('normaliseItem', () => {
     ['uses a URL-shaped guid when there is no link', { guid: 'https://e.com/p/1' }, 'https://e.com/p/1'],
     ['ignores a non-URL guid', { guid: 'CBMiTOKEN' }, ''],
     ['drops a javascript: link', { link: 'javascript:void(0)' }, ''],
+    ['removes tracking parameters and the fragment, keeping real parameters', { link: 'https://www.e.com/a/?utm_source=rss&id=3&fbclid=x#top' }, 'https://www.e.com/a/?id=3'],
+    ['unwraps a Google redirect', { link: 'https://www.google.com/url?rct=j&sa=t&url=https://wire.example.com/a&usg=x' }, 'https://wire.example.com/a'],
     [
       'prefers an Atom HTML alternate to self and enclosure links',
       { links: [{ $: { rel: 'self', href: '/self' } }, { $: { rel: 'enclosure', href: '/x.pdf' } }, { $: { rel: 'alternate', type: 'text/html', href: '/article' } }] },

@@ -25,7 +25,7 @@ describe('parseFeed on fixtures', () => {
     ]);
     expect(items[0]).toMatchObject({
       id: 'https://news.example.com/?p=1214001',
-      link: 'https://news.example.com/2026/09/15/lynas-mp-heavy-rare-earth/?utm_source=rss&utm_medium=rss&utm_campaign=lynas-mp',
+      link: 'https://news.example.com/2026/09/15/lynas-mp-heavy-rare-earth/',
       canonicalLink: 'https://news.example.com/2026/09/15/lynas-mp-heavy-rare-earth',
       categories: ['Rare Earths', 'Dysprosium'],
       published: '2026-09-15T18:26:02.000Z',
@@ -105,7 +105,7 @@ describe('parseFeed on fixtures', () => {
     expect(items[0]).toMatchObject({
       id: 'CBMiTESTTOKENlynas001',
       title: 'Lynas starts heavy rare earth production in Malaysia - Example Mining Times',
-      link: 'https://news.google.com/rss/articles/CBMiTESTTOKENlynas001?oc=5',
+      link: 'https://news.google.com/rss/articles/CBMiTESTTOKENlynas001',
       canonicalLink: 'https://news.google.com/rss/articles/CBMiTESTTOKENlynas001',
       publisher: 'Example Mining Times',
       summary: 'Lynas starts heavy rare earth production in Malaysia Example Mining Times',
@@ -117,7 +117,7 @@ describe('parseFeed on fixtures', () => {
     expect(items.map(({ id, link, publisher }) => ({ id, link, publisher }))).toEqual([
       {
         id: 'https://wire.example.com/markets/dysprosium-supply-tightens',
-        link: 'https://wire.example.com/markets/dysprosium-supply-tightens?utm_source=bing',
+        link: 'https://wire.example.com/markets/dysprosium-supply-tightens',
         publisher: 'Example Wire',
       },
       { id: 'https://ledger.example.org/ndpr-quotes-edge-higher', link: 'https://www.ledger.example.org/ndpr-quotes-edge-higher/', publisher: 'Metals Ledger' },

@@ -20,7 +20,7 @@ const MAX_COLOUR = 0xffffff;
 export function buildAlertEmbed(alert: Alert): APIEmbed {
   const { item } = alert;
   const embed: APIEmbed = { title: formatTitle(item.title) };
-  // Cleaned here, not when the item is read: alerts already in the outbox are shown clean too.
+  // Items are cleaned when read; cleaning again (idempotent) covers alerts queued before that.
   const url = toEmbedUrl(cleanLink(item.link));
   if (url) embed.url = url;
   const description = formatDescription(alert);
