@@ -40,7 +40,7 @@ export function wallTimeToUtc(zone: string, wallMs: number): number | undefined 
   if (zone === '') return wallMs;
   const offsetHours = numericOffsetHours(zone) ?? namedOffsetHours(zone.toUpperCase());
   if (offsetHours !== undefined) return Number.isNaN(offsetHours) ? undefined : wallMs - offsetHours * HOUR_MS;
-  const region = REGIONAL_ZONES[zone.toUpperCase()] ?? (zone.includes('/') ? zone : undefined);
+  const region = Object.hasOwn(REGIONAL_ZONES, zone.toUpperCase()) ? REGIONAL_ZONES[zone.toUpperCase()] : zone.includes('/') ? zone : undefined;
   return region === undefined ? undefined : regionalToUtc(region, wallMs);
 }
 
@@ -65,17 +65,21 @@ function regionalToUtc(zone: string, wallMs: number): number | undefined {
   return wallMs - offsetMsAt(format, guess);
 }
 
-/** Only zones ICU knows are kept, so feeds cannot grow this beyond the few hundred that exist. */
+/**
+ * Only zones ICU knows are kept, under their lower-case name (ICU ignores case), so feeds cannot grow
+ * this beyond the few hundred zones that exist.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatterFor(zone: string): Intl.DateTimeFormat | undefined {
-  const cached = formatters.get(zone);
+  const key = zone.toLowerCase();
+  const cached = formatters.get(key);
   if (cached !== undefined) return cached;
   try {
     const format = new Intl.DateTimeFormat('en-US', {
       timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
     });
-    formatters.set(zone, format);
+    formatters.set(key, format);
     return format;
   } catch {
     return undefined; // RangeError: not a zone this Node's ICU knows

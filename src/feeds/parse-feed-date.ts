@@ -21,7 +21,7 @@ const CJK_DATE =
   /^(?<year>\d{4})年(?<month>\d{1,2})月(?<day>\d{1,2})日\s*(?:(?<hour>\d{1,2})[:時时](?<minute>\d{1,2})(?:[:分](?<second>\d{1,2})秒?|分)?)?\s*(?<zone>.*)$/;
 
 /**
- * Tolerant but strict feed date parser: RFC 822/2822 and its common variants (see read-written-date),
+ * Tolerant but strict feed date parser: RFC 822/2822 and its common variants (see readWrittenDate),
  * W3C/ISO 8601 (seconds and fractions optional, date only), CJK `2026年9月15日 10:00`, and Unix seconds.
  * Dates without a zone are read as UTC, never in the host's zone, so results do not depend on where the
  * bot runs. Undefined — never a guess — when the text is unreadable, names an impossible date or time
