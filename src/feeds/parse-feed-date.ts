@@ -69,8 +69,13 @@ const DAY_MONTH_YEAR = /^(\d{1,2})-([a-z]+)-(\d{2,4})$/i;
  * must be known, so `Sun, Dec x 2012` is no date rather than 1 December.
  */
 function readWrittenDate(value: string): WrittenDate | undefined {
-  const words = value.replace(/\([^()]*\)/g, ' ').replace(/(\d)\s+([ap]\.?m\b\.?)/gi, '$1$2').split(/[\s,]+/).filter((word) => word !== '');
-  const tokens = words.flatMap((word) => DAY_MONTH_YEAR.exec(word)?.slice(1) ?? [word]);
+  const withoutComments = value.includes('(') ? value.replace(/\([^()]*\)/g, ' ') : value;
+  const tokens: string[] = [];
+  for (const word of withoutComments.replace(/(\d)\s+([ap]\.?m\b\.?)/gi, '$1$2').split(/[\s,]+/)) {
+    const parts = word.includes('-') ? DAY_MONTH_YEAR.exec(word) : null;
+    if (parts) tokens.push(parts[1] ?? '', parts[2] ?? '', parts[3] ?? '');
+    else if (word !== '') tokens.push(word);
+  }
   const numbers: string[] = [];
   let month: number | undefined;
   let time: RegExpExecArray | undefined;
@@ -96,12 +101,13 @@ function assemble(numbers: string[], month: number | undefined, time: RegExpExec
   if (trailingYear !== undefined) numbers.push(trailingYear);
   const dayAndYear = readDayAndYear(numbers);
   if (month === undefined || dayAndYear === undefined || zone.length > 2) return undefined;
-  const [, hour = '0', minute = '0', second = '0', fraction, meridiem] = time ?? [];
-  const [offset = ''] = zone;
+  const meridiem = time?.[5];
+  const hour = Number(time?.[1] ?? 0);
+  const offset = zone[0] ?? '';
   return {
-    ...dayAndYear, month,
-    hour: meridiem === undefined ? Number(hour) : toHour24(Number(hour), meridiem.toLowerCase()),
-    minute: Number(minute), second: Number(second), millisecond: millisecondsOf(fraction),
+    year: dayAndYear.year, month, day: dayAndYear.day,
+    hour: meridiem === undefined ? hour : toHour24(hour, meridiem.toLowerCase()),
+    minute: Number(time?.[2] ?? 0), second: Number(time?.[3] ?? 0), millisecond: millisecondsOf(time?.[4]),
     zone: zone.length === 2 && /^[+-]\d/.test(offset) ? offset : zone.join(''),
   };
 }
