@@ -1,5 +1,7 @@
 import { wallTimeToUtc } from './feed-date-zone';
 
+/** Real dates are under 60 characters; a longer text is not read at all, so a hostile one costs nothing. */
+const MAX_DATE_CHARS = 200;
 /** Before the web had feeds: epoch-0 and similar placeholder dates. */
 const EARLIEST_PLAUSIBLE_MS = Date.UTC(1990, 0, 1);
 
@@ -28,8 +30,9 @@ const CJK_DATE =
  * (30 February, hour 25), has words it does not know, or names an unknown or ambiguous zone.
  */
 export function parseFeedDate(text: string): Date | undefined {
-  const value = text.trim().replace(/\s+/g, ' ');
-  if (value === '') return undefined;
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.length > MAX_DATE_CHARS) return undefined;
+  const value = trimmed.replace(/\s+/g, ' ');
   const ms = /^\d{9,10}$/.test(value) ? Number(value) * 1000 : toUtcMs(readDate(value));
   if (ms === undefined || Number.isNaN(ms) || ms < EARLIEST_PLAUSIBLE_MS) return undefined;
   return new Date(ms);

@@ -126,6 +126,7 @@ describe('parseFeedDate', () => {
     ['hour 25 in ISO 8601', '2026-09-15T25:00:00Z'],
     ['24:30 in ISO 8601', '2026-09-15T24:30:00Z'],
     ['an impossible CJK date', '2026年2月30日'],
+    ['a date buried in a huge text', `Tue, 15 Sep 2026 10:00:00 GMT ${'x'.repeat(1_000_000)}`],
   ])('refuses %s', (_form, input) => {
     expect(parseFeedDate(input)).toBeUndefined();
   });
