@@ -14,14 +14,14 @@ export const MAX_ITEMS_PER_FEED = 500;
 type RawFeed = Parser.Output<Record<string, unknown>>;
 
 const CUSTOM_ITEM_FIELDS = [
+  // Dates rss-parser does not read, for pick-item-date: Dublin Core terms and Atom 0.3.
+  'dcterms:issued', 'dcterms:date', 'dcterms:created', 'dcterms:modified', 'issued', 'created', 'modified',
   'source', // Google News publisher
   'News:Source', // Bing News publisher
   'a_id', // Mining Weekly's only stable id
   ['link', 'links', { keepArray: true }], // every Atom link, to choose per feed-quirks §8
   ['category', 'categoryElements', { keepArray: true }], // Atom categories too, which rss-parser skips
   ['dc:subject', 'subjects', { keepArray: true }],
-  // Dates rss-parser does not read, for pick-item-date: Dublin Core terms and Atom 0.3.
-  'dcterms:issued', 'dcterms:date', 'dcterms:created', 'dcterms:modified', 'issued', 'created', 'modified',
 ];
 
 /**
