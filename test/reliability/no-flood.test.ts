@@ -33,7 +33,7 @@ describe('no floods', () => {
     expect(rig.titles('alerts')).toEqual([...items.slice(0, 3).reverse().map((i) => String(i.title)), next.title]);
   });
 
-  it('posts only the newest few recent items when a server adds a feed with /feeds add', async () => {
+  it('posts only the newest few recent items when a server adds a feed with /feed add', async () => {
     rig = await startRig({ limits: { firstPollMaxItems: 3, maxItemAgeHours: 48 } });
     await rig.subscribe('alerts');
     const items = backlog('Added', 30, 20); // one every 20 hours: only the newest three are within 48 hours

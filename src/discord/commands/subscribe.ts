@@ -8,6 +8,7 @@ import { autocompleteRoute, commandRoute, type CommandContext } from '../interac
 import { ALERT_CHANNEL_TYPES, postingProblem, requirePostableChannel } from './channel-access';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
 import { discordTime, listReply } from './list-reply';
+import { subscribePreview } from './subscribe-preview';
 import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
 
 export const subscribeDefinition = defineCommand({
@@ -58,10 +59,16 @@ export const subscribeCommands: CommandGroup = {
         const channelId = args.channel ?? interaction.channelId;
         if (args.mention === guildId) throw new UserError('Pick a role to mention; @everyone cannot be one.');
         await requirePostableChannel(interaction.guild, channelId);
-        return editSettings(deps, guildId, (settings) => {
+        let topicId: string | undefined;
+        const message = await editSettings(deps, guildId, (settings) => {
           const topic = args.topic === undefined ? undefined : requireTopic(catalogOf(deps, settings), args.topic);
+          topicId = topic?.id;
           return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention }, now);
         });
+        const preview = subscribePreview(deps, await deps.guilds.get(guildId), { channelId, topicId, mentionRoleId: args.mention }, now);
+        return { content: `${message}
+
+${preview.content}`, embeds: preview.embeds };
       },
     }),
     commandRoute(unsubscribeDefinition, {

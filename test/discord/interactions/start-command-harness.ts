@@ -5,6 +5,7 @@ import { Events, REST, type Client } from 'discord.js';
 import { parseConfigText } from '../../../src/config/load-config';
 import { configFeeds, configRules, configTopics } from '../../../src/config/to-domain';
 import type { BotDeps, StatusReport } from '../../../src/discord/bot-deps';
+import { probeFeed } from '../../../src/feeds/probe-feed';
 import { registerCommands } from '../../../src/discord/commands/register-commands';
 import { handleInteraction } from '../../../src/discord/interactions/handle-interaction';
 import { createRuleSetCache } from '../../../src/rules/rule-set-cache';
@@ -70,6 +71,8 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
       builtInFeeds: configFeeds(config),
       ruleSets: createRuleSetCache(),
       checkFeedUrl: async (url) => (/^https?:\/\//i.test(url) ? { ok: true, url } : { ok: false, error: 'only http and https feeds can be polled' }),
+      // the real fetch and parse, against the loopback feed server of the test
+      probeFeed: (url) => probeFeed(url, { timeoutMs: 10_000, maxBodyBytes: 1_000_000, maxRedirects: 3 }, new Date()),
       status: (guildId) => status(guildId),
       onSettingsChanged: () => void changes++,
       now: () => new Date(),
