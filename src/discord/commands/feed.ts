@@ -61,4 +61,5 @@ export const feedCommands: CommandGroup = {
     }),
   ],
   autocompletes: [autocompleteRoute(feedDefinition, { subcommand: 'remove', option: 'id', suggest: suggestFeedIds })],
+  lists: [],
 };

@@ -2,10 +2,10 @@ import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
 import { guildFeedSourceId } from '../../guilds/guild-settings';
 import type { FeedHealth } from '../bot-deps';
 import { defineCommand } from '../interactions/command-args';
-import { commandRoute } from '../interactions/command-route';
+import { commandRoute, type ListRoute } from '../interactions/command-route';
 import { GUILD_ONLY, type CommandGroup } from './command-defaults';
 import { feedHealthText } from './feed-health';
-import { listReply } from './list-reply';
+import { showList } from './paged-list';
 import { inlineCode } from './rule-lines';
 
 // No default_member_permissions: everyone may list feeds; changing them is /feed (feed.ts), hidden from members.
@@ -22,24 +22,27 @@ function feedLine(id: string, name: string, health: FeedHealth | undefined): str
   return `• ${inlineCode(id)} **${name}** — ${feedHealthText(health)}`;
 }
 
+const feedsList: ListRoute = {
+  kind: 'feeds',
+  async view({ deps, guildId }) {
+    const [settings, report] = await Promise.all([deps.guilds.get(guildId), deps.status(guildId)]);
+    const healthOf = (...ids: string[]) => report.feeds.find((h) => ids.includes(h.id));
+    const lines = [
+      `**Built-in (${deps.builtInFeeds.length})**`,
+      ...deps.builtInFeeds.map((f) => feedLine(f.id, f.name, healthOf(f.id))),
+      `**This server's (${settings.feeds.length})**`,
+      ...(settings.feeds.length === 0 ? ['none — add one with /feed add'] : []),
+      ...settings.feeds.map((f) => feedLine(f.id, f.name, healthOf(guildFeedSourceId(guildId, f.id), f.id))),
+    ];
+    return { heading: '**Feeds**', lines };
+  },
+};
+
 export const feedsCommands: CommandGroup = {
   definitions: [feedsDefinition],
   commands: [
-    commandRoute(feedsDefinition, {
-      subcommand: 'list',
-      async run({ deps, guildId }) {
-        const [settings, report] = await Promise.all([deps.guilds.get(guildId), deps.status(guildId)]);
-        const healthOf = (...ids: string[]) => report.feeds.find((h) => ids.includes(h.id));
-        const lines = [
-          `**Built-in (${deps.builtInFeeds.length})**`,
-          ...deps.builtInFeeds.map((f) => feedLine(f.id, f.name, healthOf(f.id))),
-          `**This server's (${settings.feeds.length})**`,
-          ...(settings.feeds.length === 0 ? ['none — add one with /feed add'] : []),
-          ...settings.feeds.map((f) => feedLine(f.id, f.name, healthOf(guildFeedSourceId(guildId, f.id), f.id))),
-        ];
-        return listReply('**Feeds**', lines);
-      },
-    }),
+    commandRoute(feedsDefinition, { subcommand: 'list', run: (context) => showList(feedsList, context) }),
   ],
   autocompletes: [],
+  lists: [feedsList],
 };

@@ -66,4 +66,5 @@ export const helpCommands: CommandGroup = {
   definitions: [helpDefinition],
   commands: [commandRoute(helpDefinition, { run: async ({ deps }) => ({ embeds: [helpEmbed(deps.helpUrl)] }) })],
   autocompletes: [],
+  lists: [],
 };

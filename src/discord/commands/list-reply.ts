@@ -1,10 +1,10 @@
 import type { Reply } from '../interactions/command-route';
 import { REPLY_CONTENT_LIMIT, truncateText } from '../interactions/reply-payload';
 
-const EMBED_TITLE_LIMIT = 256;
-const EMBED_DESCRIPTION_LIMIT = 4096;
+export const EMBED_TITLE_LIMIT = 256;
+export const EMBED_DESCRIPTION_LIMIT = 4096;
 /** Discord's blurple: these embeds are answers, not alerts, and should not look like one of the topics. */
-const LIST_EMBED_COLOUR = 0x5865f2;
+export const LIST_EMBED_COLOUR = 0x5865f2;
 
 /** Joins as many whole lines as fit in `limit`, ending with "… and N more" when some had to be left out. */
 export function fitLines(lines: readonly string[], limit: number): string {
@@ -22,7 +22,11 @@ export function fitLines(lines: readonly string[], limit: number): string {
   return kept.join('\n');
 }
 
-/** A heading and one line per entry: a plain message when it fits, else an embed with four times the room. */
+/**
+ * A heading and one line per entry: a plain message when it fits, else an embed with four times the room,
+ * cut with "… and N more". For answers that cannot be paged (`/rules test`: its text would not fit in a
+ * button); lists are paged instead (paged-list.ts).
+ */
 export function listReply(heading: string, lines: readonly string[]): Reply {
   const text = [heading, ...lines].join('\n');
   if (text.length <= REPLY_CONTENT_LIMIT) return text;

@@ -70,4 +70,5 @@ export const ruleCommands: CommandGroup = {
     autocompleteRoute(ruleDefinition, { subcommand: 'add', option: 'topic', suggest: suggestRuleTopics }),
     autocompleteRoute(ruleDefinition, { subcommand: 'remove', option: 'id', suggest: suggestRuleIds }),
   ],
+  lists: [],
 };

@@ -1,8 +1,9 @@
 import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
 import { defineCommand } from '../interactions/command-args';
-import { autocompleteRoute, commandRoute } from '../interactions/command-route';
+import { autocompleteRoute, commandRoute, type ListRoute } from '../interactions/command-route';
 import { GUILD_ONLY, type CommandGroup } from './command-defaults';
 import { listReply } from './list-reply';
+import { showList } from './paged-list';
 import { ruleListLines, rulesFor, ruleTestLines } from './rule-lines';
 import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
 
@@ -29,20 +30,23 @@ export const rulesDefinition = defineCommand({
   ],
 });
 
+/** `/rules list`, optionally one topic's; its pages carry the topic id. */
+const rulesList: ListRoute = {
+  kind: 'rules',
+  async view({ deps, guildId }, topic) {
+    const settings = await deps.guilds.get(guildId);
+    const catalog = catalogOf(deps, settings);
+    const topics = topic === undefined ? catalog : [requireTopic(catalog, topic)];
+    const lines = ruleListLines(topics, rulesFor(deps.builtInRules, settings));
+    if (lines.length === 0) return 'No rules yet. Add one with /rule add.';
+    return { heading: "**Rules** (this server's can be removed with /rule remove)", lines, ...(topic === undefined ? {} : { filter: topics[0]?.id }) };
+  },
+};
+
 export const rulesCommands: CommandGroup = {
   definitions: [rulesDefinition],
   commands: [
-    commandRoute(rulesDefinition, {
-      subcommand: 'list',
-      async run({ deps, guildId }, args) {
-        const settings = await deps.guilds.get(guildId);
-        const catalog = catalogOf(deps, settings);
-        const topics = args.topic === undefined ? catalog : [requireTopic(catalog, args.topic)];
-        const lines = ruleListLines(topics, rulesFor(deps.builtInRules, settings));
-        if (lines.length === 0) return 'No rules yet. Add one with /rule add.';
-        return listReply("**Rules** (this server's can be removed with /rule remove)", lines);
-      },
-    }),
+    commandRoute(rulesDefinition, { subcommand: 'list', run: (context, args) => showList(rulesList, context, args.topic) }),
     commandRoute(rulesDefinition, {
       subcommand: 'test',
       async run({ deps, guildId, now }, args) {
@@ -56,4 +60,5 @@ export const rulesCommands: CommandGroup = {
   autocompletes: [
     autocompleteRoute(rulesDefinition, { subcommand: 'list', option: 'topic', suggest: suggestTopicsFor }),
   ],
+  lists: [rulesList],
 };

@@ -1,13 +1,15 @@
 import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
+import type { Guild } from 'discord.js';
 import { subscribe, unsubscribe } from '../../guilds/edit-subscriptions';
 import type { Subscription } from '../../guilds/guild-settings';
 import type { CatalogTopic } from '../../guilds/topic-catalog';
 import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';
-import { autocompleteRoute, commandRoute, type CommandContext } from '../interactions/command-route';
+import { autocompleteRoute, commandRoute, type ListRoute } from '../interactions/command-route';
 import { ALERT_CHANNEL_TYPES, postingProblem, requirePostableChannel } from './channel-access';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
-import { discordTime, listReply } from './list-reply';
+import { discordTime } from './list-reply';
+import { showList } from './paged-list';
 import { subscribePreview } from './subscribe-preview';
 import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
 
@@ -40,15 +42,26 @@ export const subscriptionsDefinition = defineCommand({
   ...GUILD_ONLY,
 });
 
-async function describeSubscription(context: CommandContext, catalog: readonly CatalogTopic[], s: Subscription): Promise<string> {
+async function describeSubscription(guild: Guild, catalog: readonly CatalogTopic[], s: Subscription): Promise<string> {
   const topic = s.topicId === undefined ? undefined : catalog.find((t) => t.id === s.topicId);
   const what = s.topicId === undefined ? 'all topics' : topic ? `**${topic.name}**` : `unknown topic \`${s.topicId}\``;
   const mention = s.mentionRoleId ? `, mentioning <@&${s.mentionRoleId}>` : '';
   const line = `• <#${s.channelId}> — ${what}${mention}`;
   if (s.broken) return `${line}\n  ⚠️ stopped ${discordTime(s.broken.at)}: ${s.broken.reason}. Fix it, then /subscribe again.`;
-  const problem = await postingProblem(context.interaction.guild, s.channelId);
+  const problem = await postingProblem(guild, s.channelId);
   return problem ? `${line}\n  ⚠️ cannot deliver: ${problem}.` : line;
 }
+
+const subscriptionsList: ListRoute = {
+  kind: 'subscriptions',
+  async view({ guild, deps, guildId }) {
+    const settings = await deps.guilds.get(guildId);
+    if (settings.subscriptions.length === 0) return 'This server has no subscriptions yet. Add one with /subscribe.';
+    const catalog = catalogOf(deps, settings);
+    const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(guild, catalog, s)));
+    return { heading: `**Subscriptions (${settings.subscriptions.length})**`, lines };
+  },
+};
 
 export const subscribeCommands: CommandGroup = {
   definitions: [subscribeDefinition, unsubscribeDefinition, subscriptionsDefinition],
@@ -81,18 +94,11 @@ ${preview.content}`, embeds: preview.embeds };
         });
       },
     }),
-    commandRoute(subscriptionsDefinition, {
-      async run(context) {
-        const settings = await context.deps.guilds.get(context.guildId);
-        if (settings.subscriptions.length === 0) return 'This server has no subscriptions yet. Add one with /subscribe.';
-        const catalog = catalogOf(context.deps, settings);
-        const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(context, catalog, s)));
-        return listReply(`**Subscriptions (${settings.subscriptions.length})**`, lines);
-      },
-    }),
+    commandRoute(subscriptionsDefinition, { run: (context) => showList(subscriptionsList, context) }),
   ],
   autocompletes: [
     autocompleteRoute(subscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
     autocompleteRoute(unsubscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
   ],
+  lists: [subscriptionsList],
 };

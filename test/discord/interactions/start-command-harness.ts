@@ -39,7 +39,10 @@ export function createRecordingLogger(entries: LogEntry[] = [], bindings: Record
 
 export interface CommandHarness {
   twin: DiscordTwin;
-  client: Client<true>;
+  /** The client logged in now (a new one after restartBot). */
+  readonly client: Client<true>;
+  /** Destroys the client and logs in a fresh one with the same deps, as a restart of the bot would. */
+  restartBot(): Promise<void>;
   deps: BotDeps;
   logs: LogEntry[];
   /** How often deps.onSettingsChanged was called. */
@@ -79,12 +82,22 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
       logger,
     };
     await registerCommands(new REST({ api: twin.apiUrl }).setToken(twin.token), twin.applicationId);
-    client = await loginBot(twin);
-    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+    const login = async (): Promise<Client<true>> => {
+      const logged = await loginBot(twin);
+      logged.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+      return logged;
+    };
+    client = await login();
     const opened = { kv, client };
     return {
       twin,
-      client,
+      get client() {
+        return opened.client;
+      },
+      async restartBot() {
+        await opened.client.destroy();
+        opened.client = await login();
+      },
       deps,
       logs: logger.entries,
       settingsChanges: () => changes,
