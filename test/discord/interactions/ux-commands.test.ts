@@ -53,7 +53,8 @@ describe('/help', () => {
       const embed = reply.embeds[0] ?? {};
       const text = JSON.stringify(embed);
       expect(embed.title).toBe('Rare Earth Radar');
-      for (const command of COMMAND_DEFINITIONS) expect(text).toContain(`/${command.name}`);
+      // each command by its full name (`/rule add`, not just the start of `/rules`)
+      for (const command of COMMAND_DEFINITIONS) expect(text).toMatch(new RegExp(`/${command.name}[ \`]`));
       expect(text).toContain('Lynas AND (Japan OR JOGMEC)');
       expect(text).toContain('Full guide: https://radar.example.org/README.md');
     } finally {
