@@ -40,6 +40,8 @@ async function addCheckedFeed({ deps, guildId, now }: CommandContext, args: { ur
   if (!check.ok) throw new UserError(`I can't use that URL: ${check.error}`);
   const builtIn = deps.builtInFeeds.find((f) => f.url === check.url);
   if (builtIn) throw new UserError(`That is the built-in feed ${inlineCode(builtIn.id)} **${builtIn.name}**; its items already reach this server.`);
+  // A dry run of the edit first: a duplicate or a full list is refused without fetching anything.
+  addFeed(await deps.guilds.get(guildId), { url: check.url, name: args.name }, now);
   const probe = await deps.probeFeed(check.url);
   if (!probe.ok) throw new UserError(`I did not add that feed: ${probe.reason}. Nothing was changed.`);
   const added = await editSettings(deps, guildId, (settings) => addFeed(settings, { url: check.url, name: args.name }, now));

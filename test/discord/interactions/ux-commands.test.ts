@@ -127,6 +127,13 @@ describe('/feed add checks the feed first', () => {
     expect((await h.deps.guilds.get(g.id)).feeds.map((f) => f.url)).toContain(feeds.url('/cerium.xml'));
   });
 
+  it('refuses a feed the server already has before fetching it again', async () => {
+    const fetches = feeds.requests('/cerium.xml').length;
+    const reply = await run(ADMIN, 'feed add', { url: feeds.url('/cerium.xml') });
+    expect(reply.content).toBe('This server already has that feed. See /feeds list.');
+    expect(feeds.requests('/cerium.xml')).toHaveLength(fetches);
+  });
+
   test.each([
     ['an HTML page', { body: '<!doctype html><html><body>SECRET-PAGE-TEXT welcome</body></html>', contentType: 'text/html' }, 'it is not an RSS or Atom feed (the address answers with something else, such as a web page)'],
     ['a 404', { status: 404, body: 'SECRET-PAGE-TEXT not here' }, 'the server answered 404 Not Found'],
