@@ -1,11 +1,12 @@
-import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType as Option, type APIEmbed } from 'discord-api-types/v10';
 import type { Guild } from 'discord.js';
 import { subscribe, unsubscribe } from '../../guilds/edit-subscriptions';
 import type { Subscription } from '../../guilds/guild-settings';
 import type { CatalogTopic } from '../../guilds/topic-catalog';
 import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';
-import { autocompleteRoute, commandRoute, type ListRoute } from '../interactions/command-route';
+import type { BotDeps } from '../bot-deps';
+import { autocompleteRoute, commandRoute, type ListRoute, type Reply } from '../interactions/command-route';
 import { ALERT_CHANNEL_TYPES, postingProblem, requirePostableChannel } from './channel-access';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
 import { discordTime } from './list-reply';
@@ -63,6 +64,20 @@ const subscriptionsList: ListRoute = {
   },
 };
 
+/**
+ * The subscription is stored by now: if the sample cannot be drawn, say what changed without it rather
+ * than let the generic apology claim that nothing was changed.
+ */
+async function withPreview(message: string, preview: () => Promise<{ content: string; embeds: APIEmbed[] }>, deps: BotDeps): Promise<Reply> {
+  try {
+    const { content, embeds } = await preview();
+    return { content: `${message}\n\n${content}`, embeds };
+  } catch (error: unknown) {
+    deps.logger.error({ err: error }, 'could not draw the /subscribe preview');
+    return message;
+  }
+}
+
 export const subscribeCommands: CommandGroup = {
   definitions: [subscribeDefinition, unsubscribeDefinition, subscriptionsDefinition],
   commands: [
@@ -78,10 +93,7 @@ export const subscribeCommands: CommandGroup = {
           topicId = topic?.id;
           return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention }, now);
         });
-        const preview = subscribePreview(deps, await deps.guilds.get(guildId), { channelId, topicId, mentionRoleId: args.mention }, now);
-        return { content: `${message}
-
-${preview.content}`, embeds: preview.embeds };
+        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention }, now)), deps);
       },
     }),
     commandRoute(unsubscribeDefinition, {
