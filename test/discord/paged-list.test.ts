@@ -47,9 +47,12 @@ describe('renderListPage', () => {
     expect(page.components?.[0]?.components.map((b) => b.disabled)).toEqual([false, true]);
   });
 
-  it('leaves the buttons out rather than cut a filter that does not fit in an id', () => {
-    const view = { heading: '**Rules**', lines: Array.from({ length: 100 }, () => 'w'.repeat(100)), filter: 'f'.repeat(95) };
-    const page = renderListPage('rules', view, 0);
-    expect(typeof page !== 'string' && page.components).toEqual([]);
+  it('falls back to one page ending "… and N more" rather than cut a filter that does not fit in an id', () => {
+    const view = { heading: '**These rules would fire:**', lines: Array.from({ length: 100 }, () => 'w'.repeat(100)), filter: 'f'.repeat(95) };
+    const page = renderListPage('ruletest', view, 0);
+    if (typeof page === 'string') throw new Error('expected embeds');
+    expect(page.components).toEqual([]);
+    expect(page.embeds[0]?.title).toBe('These rules would fire:');
+    expect(page.embeds[0]?.description).toMatch(/\n… and \d+ more$/);
   });
 });

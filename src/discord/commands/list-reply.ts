@@ -1,6 +1,3 @@
-import type { Reply } from '../interactions/command-route';
-import { REPLY_CONTENT_LIMIT, truncateText } from '../interactions/reply-payload';
-
 export const EMBED_TITLE_LIMIT = 256;
 export const EMBED_DESCRIPTION_LIMIT = 4096;
 /** Discord's blurple: these embeds are answers, not alerts, and should not look like one of the topics. */
@@ -20,19 +17,6 @@ export function fitLines(lines: readonly string[], limit: number): string {
     length = next;
   }
   return kept.join('\n');
-}
-
-/**
- * A heading and one line per entry: a plain message when it fits, else an embed with four times the room,
- * cut with "… and N more". For answers that cannot be paged (`/rules test`: its text would not fit in a
- * button); lists are paged instead (paged-list.ts).
- */
-export function listReply(heading: string, lines: readonly string[]): Reply {
-  const text = [heading, ...lines].join('\n');
-  if (text.length <= REPLY_CONTENT_LIMIT) return text;
-  return {
-    embeds: [{ title: truncateText(heading.replaceAll('**', ''), EMBED_TITLE_LIMIT), description: fitLines(lines, EMBED_DESCRIPTION_LIMIT), color: LIST_EMBED_COLOUR }],
-  };
 }
 
 /** Discord's timestamp markup: every reader sees it in their own time zone (`R` = "in 2 days"). */

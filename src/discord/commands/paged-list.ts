@@ -1,7 +1,7 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
 import type { CommandContext, ListRoute, ListViewOrText, Reply } from '../interactions/command-route';
 import { REPLY_CONTENT_LIMIT, truncateText } from '../interactions/reply-payload';
-import { EMBED_DESCRIPTION_LIMIT, EMBED_TITLE_LIMIT, LIST_EMBED_COLOUR } from './list-reply';
+import { EMBED_DESCRIPTION_LIMIT, EMBED_TITLE_LIMIT, fitLines, LIST_EMBED_COLOUR } from './list-reply';
 
 /**
  * What a list command shows: built afresh for every page, so a page is never staler than the click.
@@ -15,8 +15,8 @@ const PREFIX = 'list';
 
 /**
  * A button's custom_id: everything needed to draw the page, so buttons keep working after a restart and
- * on another instance (nothing is remembered between clicks). Filters too long to fit are never cut:
- * the buttons are left out instead, and the first page says so.
+ * on another instance (nothing is remembered between clicks). Filters too long to fit are never cut
+ * (undefined is returned): renderListPage then falls back to one page ending "… and N more".
  */
 export function pageCustomId(kind: string, page: number, filter?: string): string | undefined {
   const id = [PREFIX, kind, String(page), ...(filter === undefined ? [] : [filter])].join(':');
@@ -74,6 +74,11 @@ export function renderListPage(kind: string, view: ListView, page = 0): Reply {
   const text = [view.heading, ...view.lines].join('\n');
   if (text.length <= REPLY_CONTENT_LIMIT) return { content: text, embeds: [], components: [] };
   const pages = splitPages(view.lines, EMBED_DESCRIPTION_LIMIT);
+  // A filter too long for a custom_id (a long /rules test text) cannot be paged: one embed, cut as before.
+  if (pages.length > 1 && pageCustomId(kind, pages.length, view.filter) === undefined) {
+    const title = truncateText(view.heading.replaceAll('**', ''), EMBED_TITLE_LIMIT);
+    return { embeds: [{ title, description: fitLines(view.lines, EMBED_DESCRIPTION_LIMIT), color: LIST_EMBED_COLOUR }], components: [] };
+  }
   const shown = Math.min(Math.max(0, page), pages.length - 1);
   const title = view.heading.replaceAll('**', '');
   const counter = pages.length > 1 ? ` · page ${shown + 1} of ${pages.length}` : '';

@@ -1,8 +1,8 @@
 import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
+import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';
 import { autocompleteRoute, commandRoute, type ListRoute } from '../interactions/command-route';
 import { GUILD_ONLY, type CommandGroup } from './command-defaults';
-import { listReply } from './list-reply';
 import { showList } from './paged-list';
 import { ruleListLines, rulesFor, ruleTestLines } from './rule-lines';
 import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
@@ -43,22 +43,26 @@ const rulesList: ListRoute = {
   },
 };
 
+/** `/rules test`: its pages carry the text tried, so only a short text gets page buttons (see renderListPage). */
+const ruleTestList: ListRoute = {
+  kind: 'ruletest',
+  async view({ deps, guildId, now }, text) {
+    if (text === undefined) throw new UserError('Run /rules test again with the text to try.');
+    const settings = await deps.guilds.get(guildId);
+    const matches = deps.ruleSets.get(guildId, rulesFor(deps.builtInRules, settings)).match({ title: text, summary: '', categories: [] });
+    if (matches.length === 0) return 'No rule fires on that text.';
+    return { heading: '**These rules would fire:**', lines: ruleTestLines(catalogOf(deps, settings), matches, settings, now), filter: text };
+  },
+};
+
 export const rulesCommands: CommandGroup = {
   definitions: [rulesDefinition],
   commands: [
     commandRoute(rulesDefinition, { subcommand: 'list', run: (context, args) => showList(rulesList, context, args.topic) }),
-    commandRoute(rulesDefinition, {
-      subcommand: 'test',
-      async run({ deps, guildId, now }, args) {
-        const settings = await deps.guilds.get(guildId);
-        const matches = deps.ruleSets.get(guildId, rulesFor(deps.builtInRules, settings)).match({ title: args.text, summary: '', categories: [] });
-        if (matches.length === 0) return 'No rule fires on that text.';
-        return listReply('**These rules would fire:**', ruleTestLines(catalogOf(deps, settings), matches, settings, now));
-      },
-    }),
+    commandRoute(rulesDefinition, { subcommand: 'test', run: (context, args) => showList(ruleTestList, context, args.text) }),
   ],
   autocompletes: [
     autocompleteRoute(rulesDefinition, { subcommand: 'list', option: 'topic', suggest: suggestTopicsFor }),
   ],
-  lists: [rulesList],
+  lists: [rulesList, ruleTestList],
 };

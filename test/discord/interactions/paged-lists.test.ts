@@ -176,3 +176,34 @@ describe('paged lists', () => {
     await expect(click(list, 'Next', ADMIN)).rejects.toThrow(/ephemeral/);
   });
 });
+
+describe('paged /rules test', () => {
+  beforeAll(async () => {
+    // 100 rules that all fire on the same four words: about 7,000 characters of answer
+    await h.deps.guilds.update(g.id, (settings) => ({
+      settings: {
+        ...settings,
+        topics: [{ id: 'gallium', name: 'Gallium', colour: 1 }],
+        rules: Array.from({ length: 100 }, (_, i) => ({ id: `r${i + 1}`, topicId: 'gallium', expression: `gallium AND cobalt AND scandium AND yttrium AND NOT x${i}`, createdAt: new Date().toISOString() })),
+      },
+      result: undefined,
+    }));
+  });
+  afterAll(seedRules);
+
+  it('pages the rules that fire on a short text, the text riding in the buttons', async () => {
+    const result = await invoke(MEMBER, 'rules', 'test', { text: 'Gallium, cobalt, scandium: yttrium too' });
+    expect(pageOf(result).title).toMatch(/^These rules would fire: · page 1 of 2$/);
+    expect(pageOf(result).buttons[1]?.custom_id).toBe('list:ruletest:1:Gallium, cobalt, scandium: yttrium too');
+    await click(result, 'Next');
+    expect(pageOf(result).title).toMatch(/page 2 of 2$/);
+    expect(pageOf(result).description).toContain('`r100` matched');
+  });
+
+  it('cuts the answer for a text too long to ride in a button, as before', async () => {
+    const text = `Gallium, cobalt, scandium: yttrium too. ${'More words about the market. '.repeat(10)}`;
+    const first = pageOf(await invoke(MEMBER, 'rules', 'test', { text }));
+    expect(first.buttons).toEqual([]);
+    expect(first.description).toMatch(/… and \d+ more$/);
+  });
+});
