@@ -67,6 +67,21 @@ describe('/help', () => {
   });
 });
 
+describe('admin commands', () => {
+  it('registers /rule and /feed with Manage Server as the default permission, so Discord hides them from members', () => {
+    const registered = h.twin.commands.global as { name: string; default_member_permissions?: string | null }[];
+    const permission = (name: string) => registered.find((c) => c.name === name)?.default_member_permissions ?? null;
+    expect([permission('rule'), permission('feed')]).toEqual(['32', '32']);
+    expect([permission('rules'), permission('feeds'), permission('help')]).toEqual([null, null, null]);
+  });
+
+  it('still refuses a member the server let see /feed, and stores nothing', async () => {
+    const reply = await run(MEMBER, 'feed add', { url: feeds.url('/never.xml') });
+    expect(reply.content).toBe('You need the Manage Server permission to change alerts.');
+    expect(feeds.requests('/never.xml')).toEqual([]);
+  });
+});
+
 describe('autocomplete of ids', () => {
   beforeAll(async () => {
     await run(ADMIN, 'rule add', { topic: 'Gallium', keywords: 'gallium AND (export OR licence)' });
