@@ -182,10 +182,10 @@ describe('rules', () => {
   it('tests against the rules as they are now: a removed rule no longer fires, a new one does', async () => {
     const text = { text: 'gallium export licence for cobalt' };
     expect((await run(a, MEMBER, 'rules test', text)).content).toBe('No rule fires on that text.');
-    expect((await run(a, ADMIN, 'rules add', { topic: 'Cobalt', keywords: 'cobalt' })).content).toContain('Added rule');
+    expect((await run(a, ADMIN, 'rule add', { topic: 'Cobalt', keywords: 'cobalt' })).content).toContain('Added rule');
     expect((await run(a, MEMBER, 'rules test', text)).content).toContain('**Cobalt (this server)**');
     const [added] = (await settingsOf(a)).rules;
-    await run(a, ADMIN, 'rules remove', { id: added?.id ?? '' });
+    await run(a, ADMIN, 'rule remove', { id: added?.id ?? '' });
     expect((await run(a, MEMBER, 'rules test', text)).content).toBe('No rule fires on that text.');
   });
 });
