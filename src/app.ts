@@ -11,6 +11,7 @@ import { checkFeedUrl } from './feeds/check-feed-url';
 import { fetchFeed } from './feeds/fetch-feed';
 import { createHostLimiter } from './feeds/host-limiter';
 import { parseFeed } from './feeds/parse-feed';
+import { probeFeed } from './feeds/probe-feed';
 import { BROWSER_USER_AGENT, DEFAULT_USER_AGENT } from './feeds/user-agents';
 import type { RetryTimings } from './pipeline/deliver-alerts';
 import { DEFAULT_FEED_BACKOFF, type FeedBackoff } from './pipeline/feed-backoff';
@@ -192,6 +193,9 @@ export async function createApp(options: AppOptions): Promise<App> {
           builtInFeeds: configFeeds(config),
           ruleSets: createRuleSetCache(),
           checkFeedUrl: (url: string) => checkFeedUrl(url, { allowPrivateAddresses: config.allowPrivateFeedAddresses }),
+          probeFeed: (url: string) =>
+            probeFeed(url, { ...fetchOptionsOf(config), checkUrl: config.allowPrivateFeedAddresses ? undefined : refusePrivateAddresses }, now()),
+          ...(config.helpUrl !== undefined ? { helpUrl: config.helpUrl } : {}),
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
           onSettingsChanged: catalog.invalidate,
           now,

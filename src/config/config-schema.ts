@@ -71,8 +71,10 @@ export const configSchema = z
     schedule: cronExpression.default('*/5 * * * *'),
     store: z.string().min(1).default('sqlite://data/radar.sqlite'),
     userAgent: userAgent.optional(),
-    /** Let `/feeds add` accept loopback and private addresses (a feed on the operator's own network). */
+    /** Let `/feed add` accept loopback and private addresses (a feed on the operator's own network). */
     allowPrivateFeedAddresses: z.boolean().default(false),
+    /** Where `/help` links for the full guide: this deployment's copy of the README. */
+    helpUrl: z.url({ protocol: /^https?$/ }).optional(),
     limits: limits.default(limits.parse({})),
     feeds: z.array(feed).min(1),
     topics: z.array(topic).min(1),

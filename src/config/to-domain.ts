@@ -2,7 +2,7 @@ import type { FeedSource } from '../feeds/feed-source';
 import type { Rule } from '../rules/rule';
 import type { RadarConfig } from './config-schema';
 
-/** A topic as the rest of the bot sees it; `guildId` is set for topics a server created with `/rules add`. */
+/** A topic as the rest of the bot sees it; `guildId` is set for topics a server created with `/rule add`. */
 export interface Topic {
   id: string;
   name: string;

@@ -1,5 +1,6 @@
 import type { Topic } from '../config/to-domain';
 import type { FeedSource } from '../feeds/feed-source';
+import type { FeedProbe } from '../feeds/probe-feed';
 import type { Rule } from '../rules/rule';
 import type { RuleSetCache } from '../rules/rule-set-cache';
 import type { Logger } from '../shared/logger';
@@ -41,9 +42,13 @@ export interface BotDeps {
   builtInFeeds: readonly FeedSource[];
   /** Each server's compiled rules for `/rules test`, compiled once per change rather than per call. */
   ruleSets: RuleSetCache;
-  /** Validates a URL for `/feeds add`: scheme, and (after DNS) no private or loopback address unless allowed. */
+  /** Validates a URL for `/feed add`: scheme, and (after DNS) no private or loopback address unless allowed. */
   checkFeedUrl(url: string): Promise<FeedUrlCheck>;
+  /** Fetches and parses a checked URL once, as the poller would, so `/feed add` refuses what is no feed. */
+  probeFeed(url: string): Promise<FeedProbe>;
   status(guildId: string): Promise<StatusReport>;
+  /** Linked from `/help` as the full guide (config `helpUrl`); absent when the operator set none. */
+  helpUrl?: string;
   /** Server rules or feeds changed: the next poll must rebuild the rule set and feed list. */
   onSettingsChanged(): void;
   now(): Date;

@@ -21,7 +21,7 @@ export interface FeedUrlPolicy {
 
 /**
  * Checks a URL a Discord server wants polled: http(s) only, no credentials, and — after DNS — no
- * loopback, private, link-local or metadata address, so `/feeds add` cannot probe the bot's network.
+ * loopback, private, link-local or metadata address, so `/feed add` cannot probe the bot's network.
  */
 export async function checkFeedUrl(input: string, policy: FeedUrlPolicy): Promise<FeedUrlVerdict> {
   let url: URL;

@@ -1,4 +1,4 @@
-/** A feed to poll, from config or added by a server with `/feeds add`. */
+/** A feed to poll, from config or added by a server with `/feed add`. */
 export interface FeedSource {
   id: string;
   name: string;

@@ -14,7 +14,7 @@ export function addRule(settings: GuildSettings, catalog: readonly CatalogTopic[
   const parsed = parseExpression(expression);
   if (!parsed.ok) throw new UserError(`Invalid keywords: ${parsed.error.message}.\n\`${expression}\``);
   if (settings.rules.length >= GUILD_LIMITS.rules) {
-    throw new UserError(`This server already has ${GUILD_LIMITS.rules} rules, the most allowed. Remove one with /rules remove first.`);
+    throw new UserError(`This server already has ${GUILD_LIMITS.rules} rules, the most allowed. Remove one with /rule remove first.`);
   }
   const topicName = input.topic.trim();
   let topic = findTopic(catalog, topicName);

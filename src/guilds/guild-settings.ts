@@ -23,7 +23,7 @@ export interface Subscription {
   broken?: { reason: string; at: string };
 }
 
-/** A keyword rule a server added with `/rules add`; it only ever fires for that server. */
+/** A keyword rule a server added with `/rule add`; it only ever fires for that server. */
 export interface GuildRule {
   id: string;
   topicId: string;
@@ -31,7 +31,7 @@ export interface GuildRule {
   createdAt: string;
 }
 
-/** A topic a server created by naming it in `/rules add`. */
+/** A topic a server created by naming it in `/rule add`. */
 export interface GuildTopic {
   id: string;
   name: string;
@@ -45,7 +45,7 @@ export interface Mute {
   createdAt: string;
 }
 
-/** An extra feed a server added with `/feeds add`; its items reach only that server. */
+/** An extra feed a server added with `/feed add`; its items reach only that server. */
 export interface GuildFeed {
   id: string;
   name: string;

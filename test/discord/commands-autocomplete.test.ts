@@ -1,3 +1,4 @@
+import { suggestIds } from '../../src/discord/commands/id-options';
 import { emptyGuildSettings } from '../../src/guilds/guild-settings';
 import { topicsFor } from '../../src/guilds/topic-catalog';
 import { requireTopic, suggestTopics } from '../../src/discord/commands/topic-options';
@@ -51,5 +52,33 @@ describe('requireTopic', () => {
     expect(() => requireTopic(catalog, query)).toThrow(
       `Unknown topic "${query.trim()}". Topics: Heavy rare earths, Japan's supply chain, Producers and projects, Prices and markets, Gallium.`,
     );
+  });
+});
+
+describe('suggestIds', () => {
+  const candidates = [
+    { id: 'r1', label: 'gallium AND (export OR licence) (Gallium)' },
+    { id: 'r2', label: 'Lynas AND Japan (Producers and projects)' },
+    { id: 'r10', label: 'germanium -recycling (Gallium)' },
+  ];
+
+  test.each([
+    ['', ['r1', 'r2', 'r10']],
+    // the id or the label starting with the text first, then a word of the label, then anywhere
+    ['r1', ['r1', 'r10']],
+    ['ja', ['r2']],
+    ['gall', ['r1', 'r10']],
+    ['CYCL', ['r10']],
+    ['zinc', []],
+  ])('suggests for %j: %j', (typed, ids) => {
+    expect(suggestIds(candidates, typed).map((c) => c.value)).toEqual(ids);
+  });
+
+  it('labels each choice with its id and text, cut to 100 characters, and offers at most 25', () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ id: `r${i}`, label: 'x'.repeat(200) }));
+    const choices = suggestIds(many, '');
+    expect(choices).toHaveLength(25);
+    expect(choices[0]?.name).toBe(`r0: ${'x'.repeat(95)}…`);
+    expect(suggestIds(candidates, 'lynas')).toEqual([{ name: 'r2: Lynas AND Japan (Producers and projects)', value: 'r2' }]);
   });
 });

@@ -1,4 +1,4 @@
-import { fitLines, listReply } from '../../src/discord/commands/list-reply';
+import { fitLines } from '../../src/discord/commands/list-reply';
 import { statusLines } from '../../src/discord/commands/status';
 import { missingPostingPermissions } from '../../src/discord/commands/channel-access';
 import { PermissionFlagsBits, PermissionsBitField } from 'discord.js';
@@ -18,22 +18,6 @@ describe('fitLines', () => {
   it('never exceeds the limit', () => {
     const many = Array.from({ length: 500 }, (_, i) => `• line number ${i} with some words`);
     for (const limit of [50, 999, 4096]) expect(fitLines(many, limit).length).toBeLessThanOrEqual(limit);
-  });
-});
-
-describe('listReply', () => {
-  it('answers in plain text when it fits in a message', () => {
-    expect(listReply('**Mutes**', ['• a', '• b'])).toBe('**Mutes**\n• a\n• b');
-  });
-
-  it('switches to an embed with "… and N more" when the list is longer than an embed', () => {
-    const lines = Array.from({ length: 400 }, (_, i) => `• subscription ${i} in <#${10_000_000_000 + i}>`);
-    const reply = listReply('**Subscriptions**', lines);
-    if (typeof reply === 'string') throw new Error('expected an embed');
-    const description = reply.embeds[0]?.description ?? '';
-    expect(reply.embeds[0]?.title).toBe('Subscriptions');
-    expect(description.length).toBeLessThanOrEqual(4096);
-    expect(description).toMatch(/… and \d+ more$/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType as Option, PermissionFlagsBits, type APIApplicationCommandOption } from 'discord-api-types/v10';
 import { COMMAND_DEFINITIONS, COMMAND_TABLE } from '../../src/discord/commands/definitions';
-import { rulesDefinition } from '../../src/discord/commands/rules';
+import { ruleDefinition } from '../../src/discord/commands/rule';
 import { subscribeDefinition } from '../../src/discord/commands/subscribe';
 import { readArgs, type ArgsOf, type CommandDefinition } from '../../src/discord/interactions/command-args';
 
@@ -27,17 +27,18 @@ describe('slash command definitions', () => {
     ['subscribe', '', 'topic? channel? mention?'],
     ['unsubscribe', '', 'topic? channel?'],
     ['subscriptions', '', ''],
-    ['rules', 'add', 'topic keywords'],
-    ['rules', 'remove', 'id'],
+    ['rule', 'add', 'topic keywords'],
+    ['rule', 'remove', 'id'],
     ['rules', 'list', 'topic?'],
     ['rules', 'test', 'text'],
     ['mute', '', 'topic duration?'],
     ['unmute', '', 'topic'],
     ['mutes', '', ''],
     ['feeds', 'list', ''],
-    ['feeds', 'add', 'url name?'],
-    ['feeds', 'remove', 'id'],
+    ['feed', 'add', 'url name?'],
+    ['feed', 'remove', 'id'],
     ['status', '', ''],
+    ['help', '', ''],
   ])('/%s %s takes: %s', (name, subcommand, expected) => {
     const leaf = leaves().find((l) => l.command.name === name && (l.subcommand ?? '') === subcommand);
     expect(leaf).toBeDefined();
@@ -45,7 +46,7 @@ describe('slash command definitions', () => {
   });
 
   it('declares no command or subcommand beyond the contract', () => {
-    expect(leaves()).toHaveLength(14);
+    expect(leaves()).toHaveLength(15);
   });
 
   it('uses valid names and descriptions of Discord lengths', () => {
@@ -88,13 +89,26 @@ describe('slash command definitions', () => {
       unsubscribe: MANAGE_GUILD,
       mute: MANAGE_GUILD,
       unmute: MANAGE_GUILD,
-      // these mix read-only subcommands (list, test) with changes, so their handlers check instead
+      rule: MANAGE_GUILD,
+      feed: MANAGE_GUILD,
+      // read-only: open to every member
       rules: undefined,
       feeds: undefined,
       subscriptions: undefined,
       mutes: undefined,
       status: undefined,
+      help: undefined,
     });
+  });
+
+  it('hides from members every command whose handler needs Manage Server (the permission applies per top-level command)', () => {
+    const changing = new Set(COMMAND_TABLE.commands.filter((r) => r.changesSettings).map((r) => r.command));
+    const reading = new Set(COMMAND_TABLE.commands.filter((r) => !r.changesSettings).map((r) => r.command));
+    for (const command of COMMAND_DEFINITIONS) {
+      if (changing.has(command.name)) expect([command.name, command.default_member_permissions]).toEqual([command.name, MANAGE_GUILD]);
+      // a command may not mix: members would either see changes they cannot make or miss lists they may read
+      expect(changing.has(command.name) && reading.has(command.name)).toBe(false);
+    }
   });
 });
 
@@ -107,7 +121,7 @@ describe('command table', () => {
 
   it('marks exactly the state-changing commands as needing Manage Server', () => {
     const changing = COMMAND_TABLE.commands.filter((r) => r.changesSettings).map((r) => `${r.command} ${r.subcommand ?? ''}`.trim());
-    expect(changing.sort()).toEqual(['feeds add', 'feeds remove', 'mute', 'rules add', 'rules remove', 'subscribe', 'unmute', 'unsubscribe']);
+    expect(changing.sort()).toEqual(['feed add', 'feed remove', 'mute', 'rule add', 'rule remove', 'subscribe', 'unmute', 'unsubscribe']);
   });
 
   it('has an autocomplete handler for every option that asks for one, and none for others', () => {
@@ -121,9 +135,9 @@ describe('command table', () => {
 
 describe('handler arguments', () => {
   it('are typed from the definition: required options present, others optional', () => {
-    const add: ArgsOf<typeof rulesDefinition, 'add'> = { topic: 'Gallium', keywords: 'gallium' };
-    // @ts-expect-error keywords is required by /rules add
-    const missing: ArgsOf<typeof rulesDefinition, 'add'> = { topic: 'Gallium' };
+    const add: ArgsOf<typeof ruleDefinition, 'add'> = { topic: 'Gallium', keywords: 'gallium' };
+    // @ts-expect-error keywords is required by /rule add
+    const missing: ArgsOf<typeof ruleDefinition, 'add'> = { topic: 'Gallium' };
     const subscribe: ArgsOf<typeof subscribeDefinition> = {};
     expect([add, missing, subscribe]).toHaveLength(3);
   });

@@ -72,9 +72,9 @@ describe('alerts in Discord, driven by slash commands', () => {
   });
 
   it("refuses a plain member's rule and keeps a server's own rule inside that server", async () => {
-    const refused = await command(a, MEMBER_A, 'rules', 'add', { topic: 'Graphite', keywords: 'graphite anode' });
+    const refused = await command(a, MEMBER_A, 'rule', 'add', { topic: 'Graphite', keywords: 'graphite anode' });
     expect(refused.final.content).toMatch(/Manage Server/);
-    const added = await command(a, ADMIN_A, 'rules', 'add', { topic: 'Graphite', keywords: 'graphite anode' });
+    const added = await command(a, ADMIN_A, 'rule', 'add', { topic: 'Graphite', keywords: 'graphite anode' });
     expect(added.final.content).toMatch(/Added rule `r\d+` to \*\*Graphite\*\*/);
     await command(a, ADMIN_A, 'subscribe', undefined, { topic: 'Graphite', channel: a.channelId('japan') });
     const newsBefore = h.twin.messages(b.channelId('news')).length;

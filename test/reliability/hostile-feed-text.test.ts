@@ -150,8 +150,8 @@ describe('hostile feed text read by radar start with server rules', () => {
     const first = await launch();
     expect(await command('subscribe', undefined, { channel: guild.channelId('alerts') })).toContain('Subscribed');
     // One server admin adds the same rule of overlapping terms twice.
-    expect(await command('rules', 'add', { topic: 'Bangs', keywords: OVERLAPPING_RULE })).toContain('Added rule');
-    expect(await command('rules', 'add', { topic: 'Bangs', keywords: OVERLAPPING_RULE })).toContain('Added rule');
+    expect(await command('rule', 'add', { topic: 'Bangs', keywords: OVERLAPPING_RULE })).toContain('Added rule');
+    expect(await command('rule', 'add', { topic: 'Bangs', keywords: OVERLAPPING_RULE })).toContain('Added rule');
 
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: hostileItems() }) });
     await eventually(() => expect(titles()).toContain(ORDINARY_TITLE), 90_000);

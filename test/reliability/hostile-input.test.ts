@@ -62,7 +62,7 @@ describe('feed URLs that lead to private addresses', () => {
     const rig = await startRig({
       config: { allowPrivateFeedAddresses: false },
       initialItems: { wire: [story(0, 'Copper output rises', 60)] },
-      // As if the name pointed somewhere public when /feeds add checked it, and to loopback now.
+      // As if the name pointed somewhere public when /feed add checked it, and to loopback now.
       seed: async (kv) => {
         await kv.set('guild:500000000000000001', { ...emptyGuildSettings('500000000000000001'), feeds: [{ id: 'f1', name: 'Rebound', url: 'http://127.0.0.1:9/feed.xml', addedAt: new Date().toISOString() }] });
         await kv.set('guilds:index', ['500000000000000001']);

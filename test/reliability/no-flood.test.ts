@@ -33,12 +33,12 @@ describe('no floods', () => {
     expect(rig.titles('alerts')).toEqual([...items.slice(0, 3).reverse().map((i) => String(i.title)), next.title]);
   });
 
-  it('posts only the newest few recent items when a server adds a feed with /feeds add', async () => {
+  it('posts only the newest few recent items when a server adds a feed with /feed add', async () => {
     rig = await startRig({ limits: { firstPollMaxItems: 3, maxItemAgeHours: 48 } });
     await rig.subscribe('alerts');
     const items = backlog('Added', 30, 20); // one every 20 hours: only the newest three are within 48 hours
     rig.feedServer.route('/added.xml', { body: rss2({ title: 'Added', items }) });
-    const added = await rig.command('feeds', { url: rig.feedServer.url('/added.xml'), name: 'Added' }, 'add');
+    const added = await rig.command('feed', { url: rig.feedServer.url('/added.xml'), name: 'Added' }, 'add');
     expect(added.final.content).toContain('Added feed');
     await rig.poll();
     expect(rig.titles('alerts')).toEqual(items.slice(0, 3).reverse().map((i) => String(i.title)));

@@ -30,5 +30,6 @@ export function mergeGroups(groups: readonly CommandGroup[]): CommandTable {
     definitions: groups.flatMap((g) => g.definitions),
     commands: groups.flatMap((g) => g.commands),
     autocompletes: groups.flatMap((g) => g.autocompletes),
+    lists: groups.flatMap((g) => g.lists),
   };
 }

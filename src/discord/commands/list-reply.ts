@@ -1,10 +1,7 @@
-import type { Reply } from '../interactions/command-route';
-import { REPLY_CONTENT_LIMIT, truncateText } from '../interactions/reply-payload';
-
-const EMBED_TITLE_LIMIT = 256;
-const EMBED_DESCRIPTION_LIMIT = 4096;
+export const EMBED_TITLE_LIMIT = 256;
+export const EMBED_DESCRIPTION_LIMIT = 4096;
 /** Discord's blurple: these embeds are answers, not alerts, and should not look like one of the topics. */
-const LIST_EMBED_COLOUR = 0x5865f2;
+export const LIST_EMBED_COLOUR = 0x5865f2;
 
 /** Joins as many whole lines as fit in `limit`, ending with "… and N more" when some had to be left out. */
 export function fitLines(lines: readonly string[], limit: number): string {
@@ -20,15 +17,6 @@ export function fitLines(lines: readonly string[], limit: number): string {
     length = next;
   }
   return kept.join('\n');
-}
-
-/** A heading and one line per entry: a plain message when it fits, else an embed with four times the room. */
-export function listReply(heading: string, lines: readonly string[]): Reply {
-  const text = [heading, ...lines].join('\n');
-  if (text.length <= REPLY_CONTENT_LIMIT) return text;
-  return {
-    embeds: [{ title: truncateText(heading.replaceAll('**', ''), EMBED_TITLE_LIMIT), description: fitLines(lines, EMBED_DESCRIPTION_LIMIT), color: LIST_EMBED_COLOUR }],
-  };
 }
 
 /** Discord's timestamp markup: every reader sees it in their own time zone (`R` = "in 2 days"). */

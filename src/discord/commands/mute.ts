@@ -2,9 +2,10 @@ import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
 import { mute, unmute } from '../../guilds/edit-mutes';
 import { activeMutes } from '../../guilds/guild-settings';
 import { defineCommand } from '../interactions/command-args';
-import { autocompleteRoute, commandRoute } from '../interactions/command-route';
+import { autocompleteRoute, commandRoute, type ListRoute } from '../interactions/command-route';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
-import { discordTime, listReply } from './list-reply';
+import { discordTime } from './list-reply';
+import { showList } from './paged-list';
 import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
 
 export const muteDefinition = defineCommand({
@@ -32,6 +33,21 @@ export const mutesDefinition = defineCommand({
   ...GUILD_ONLY,
 });
 
+const mutesList: ListRoute = {
+  kind: 'mutes',
+  async view({ deps, guildId, now }) {
+    const settings = await deps.guilds.get(guildId);
+    const mutes = activeMutes(settings, now);
+    if (mutes.length === 0) return 'No topic is muted in this server.';
+    const catalog = catalogOf(deps, settings);
+    const lines = mutes.map((m) => {
+      const name = catalog.find((t) => t.id === m.topicId)?.name ?? m.topicId;
+      return `• **${name}** — ${m.until ? `resumes ${discordTime(m.until)}` : 'until /unmute'}`;
+    });
+    return { heading: `**Muted topics (${mutes.length})**`, lines };
+  },
+};
+
 export const muteCommands: CommandGroup = {
   definitions: [muteDefinition, unmuteDefinition, mutesDefinition],
   commands: [
@@ -45,22 +61,11 @@ export const muteCommands: CommandGroup = {
       run: ({ deps, guildId, now }, args) =>
         editSettings(deps, guildId, (settings) => unmute(settings, requireTopic(catalogOf(deps, settings), args.topic), now)),
     }),
-    commandRoute(mutesDefinition, {
-      async run({ deps, guildId, now }) {
-        const settings = await deps.guilds.get(guildId);
-        const mutes = activeMutes(settings, now);
-        if (mutes.length === 0) return 'No topic is muted in this server.';
-        const catalog = catalogOf(deps, settings);
-        const lines = mutes.map((m) => {
-          const name = catalog.find((t) => t.id === m.topicId)?.name ?? m.topicId;
-          return `• **${name}** — ${m.until ? `resumes ${discordTime(m.until)}` : 'until /unmute'}`;
-        });
-        return listReply(`**Muted topics (${mutes.length})**`, lines);
-      },
-    }),
+    commandRoute(mutesDefinition, { run: (context) => showList(mutesList, context) }),
   ],
   autocompletes: [
     autocompleteRoute(muteDefinition, { option: 'topic', suggest: suggestTopicsFor }),
     autocompleteRoute(unmuteDefinition, { option: 'topic', suggest: suggestTopicsFor }),
   ],
+  lists: [mutesList],
 };

@@ -18,7 +18,7 @@ export function rulesFor(builtIn: readonly Rule[], settings: GuildSettings): Rul
   ];
 }
 
-/** `/rules list`: per topic, a heading and one line per rule with the id `/rules remove` takes. */
+/** `/rules list`: per topic, a heading and one line per rule with the id `/rule remove` takes. */
 export function ruleListLines(catalog: readonly CatalogTopic[], rules: readonly Rule[]): string[] {
   return catalog.flatMap((topic) => {
     const own = rules.filter((r) => r.topicId === topic.id);

@@ -1,9 +1,10 @@
 import type { StatusReport } from '../bot-deps';
 import { defineCommand } from '../interactions/command-args';
-import { commandRoute } from '../interactions/command-route';
+import { commandRoute, type ListRoute } from '../interactions/command-route';
 import { GUILD_ONLY, type CommandGroup } from './command-defaults';
 import { feedHealthText } from './feed-health';
-import { discordTime, listReply } from './list-reply';
+import { discordTime } from './list-reply';
+import { showList } from './paged-list';
 import { inlineCode } from './rule-lines';
 
 export const statusDefinition = defineCommand({
@@ -33,12 +34,18 @@ export function statusLines(report: StatusReport): string[] {
   ];
 }
 
+const statusList: ListRoute = {
+  kind: 'status',
+  view: async ({ deps, guildId }) => ({ heading: '**Rare Earth Radar status**', lines: statusLines(await deps.status(guildId)) }),
+};
+
 export const statusCommands: CommandGroup = {
   definitions: [statusDefinition],
   commands: [
     commandRoute(statusDefinition, {
-      run: async ({ deps, guildId }) => listReply('**Rare Earth Radar status**', statusLines(await deps.status(guildId))),
+      run: (context) => showList(statusList, context),
     }),
   ],
   autocompletes: [],
+  lists: [statusList],
 };

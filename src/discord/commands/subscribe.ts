@@ -1,13 +1,17 @@
-import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType as Option, type APIEmbed } from 'discord-api-types/v10';
+import type { Guild } from 'discord.js';
 import { subscribe, unsubscribe } from '../../guilds/edit-subscriptions';
 import type { Subscription } from '../../guilds/guild-settings';
 import type { CatalogTopic } from '../../guilds/topic-catalog';
 import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';
-import { autocompleteRoute, commandRoute, type CommandContext } from '../interactions/command-route';
+import type { BotDeps } from '../bot-deps';
+import { autocompleteRoute, commandRoute, type ListRoute, type Reply } from '../interactions/command-route';
 import { ALERT_CHANNEL_TYPES, postingProblem, requirePostableChannel } from './channel-access';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
-import { discordTime, listReply } from './list-reply';
+import { discordTime } from './list-reply';
+import { showList } from './paged-list';
+import { subscribePreview } from './subscribe-preview';
 import { catalogOf, requireTopic, suggestTopicsFor } from './topic-options';
 
 export const subscribeDefinition = defineCommand({
@@ -39,14 +43,39 @@ export const subscriptionsDefinition = defineCommand({
   ...GUILD_ONLY,
 });
 
-async function describeSubscription(context: CommandContext, catalog: readonly CatalogTopic[], s: Subscription): Promise<string> {
+async function describeSubscription(guild: Guild, catalog: readonly CatalogTopic[], s: Subscription): Promise<string> {
   const topic = s.topicId === undefined ? undefined : catalog.find((t) => t.id === s.topicId);
   const what = s.topicId === undefined ? 'all topics' : topic ? `**${topic.name}**` : `unknown topic \`${s.topicId}\``;
   const mention = s.mentionRoleId ? `, mentioning <@&${s.mentionRoleId}>` : '';
   const line = `• <#${s.channelId}> — ${what}${mention}`;
   if (s.broken) return `${line}\n  ⚠️ stopped ${discordTime(s.broken.at)}: ${s.broken.reason}. Fix it, then /subscribe again.`;
-  const problem = await postingProblem(context.interaction.guild, s.channelId);
+  const problem = await postingProblem(guild, s.channelId);
   return problem ? `${line}\n  ⚠️ cannot deliver: ${problem}.` : line;
+}
+
+const subscriptionsList: ListRoute = {
+  kind: 'subscriptions',
+  async view({ guild, deps, guildId }) {
+    const settings = await deps.guilds.get(guildId);
+    if (settings.subscriptions.length === 0) return 'This server has no subscriptions yet. Add one with /subscribe.';
+    const catalog = catalogOf(deps, settings);
+    const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(guild, catalog, s)));
+    return { heading: `**Subscriptions (${settings.subscriptions.length})**`, lines };
+  },
+};
+
+/**
+ * The subscription is stored by now: if the sample cannot be drawn, say what changed without it rather
+ * than let the generic apology claim that nothing was changed.
+ */
+async function withPreview(message: string, preview: () => Promise<{ content: string; embeds: APIEmbed[] }>, deps: BotDeps): Promise<Reply> {
+  try {
+    const { content, embeds } = await preview();
+    return { content: `${message}\n\n${content}`, embeds };
+  } catch (error: unknown) {
+    deps.logger.error({ err: error }, 'could not draw the /subscribe preview');
+    return message;
+  }
 }
 
 export const subscribeCommands: CommandGroup = {
@@ -58,10 +87,13 @@ export const subscribeCommands: CommandGroup = {
         const channelId = args.channel ?? interaction.channelId;
         if (args.mention === guildId) throw new UserError('Pick a role to mention; @everyone cannot be one.');
         await requirePostableChannel(interaction.guild, channelId);
-        return editSettings(deps, guildId, (settings) => {
+        let topicId: string | undefined;
+        const message = await editSettings(deps, guildId, (settings) => {
           const topic = args.topic === undefined ? undefined : requireTopic(catalogOf(deps, settings), args.topic);
+          topicId = topic?.id;
           return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention }, now);
         });
+        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention }, now)), deps);
       },
     }),
     commandRoute(unsubscribeDefinition, {
@@ -74,18 +106,11 @@ export const subscribeCommands: CommandGroup = {
         });
       },
     }),
-    commandRoute(subscriptionsDefinition, {
-      async run(context) {
-        const settings = await context.deps.guilds.get(context.guildId);
-        if (settings.subscriptions.length === 0) return 'This server has no subscriptions yet. Add one with /subscribe.';
-        const catalog = catalogOf(context.deps, settings);
-        const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(context, catalog, s)));
-        return listReply(`**Subscriptions (${settings.subscriptions.length})**`, lines);
-      },
-    }),
+    commandRoute(subscriptionsDefinition, { run: (context) => showList(subscriptionsList, context) }),
   ],
   autocompletes: [
     autocompleteRoute(subscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
     autocompleteRoute(unsubscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
   ],
+  lists: [subscriptionsList],
 };

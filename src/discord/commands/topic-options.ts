@@ -6,7 +6,7 @@ import type { AutocompleteContext, Choice } from '../interactions/command-route'
 
 /** Discord shows at most 25 suggestions, each name and value at most 100 characters. */
 export const MAX_CHOICES = 25;
-const CHOICE_LENGTH = 100;
+export const CHOICE_LENGTH = 100;
 
 /** Built-in topics plus this server's own. */
 export function catalogOf(deps: Pick<BotDeps, 'builtInTopics'>, settings: GuildSettings): CatalogTopic[] {

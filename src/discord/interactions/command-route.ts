@@ -1,10 +1,10 @@
-import type { APIApplicationCommandOptionChoice, APIEmbed } from 'discord-api-types/v10';
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import type { APIActionRowComponent, APIApplicationCommandOptionChoice, APIButtonComponent, APIEmbed } from 'discord-api-types/v10';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, Guild } from 'discord.js';
 import type { BotDeps } from '../bot-deps';
 import type { ArgsOf, CommandDefinition, SubcommandName } from './command-args';
 
-/** What a command answers: plain text, or an embed when a list is too long for a message. */
-export type Reply = string | { content?: string; embeds: APIEmbed[] };
+/** What a command answers: plain text, or embeds (and buttons, for a list's pages). */
+export type Reply = string | { content?: string; embeds: APIEmbed[]; components?: APIActionRowComponent<APIButtonComponent>[] };
 
 export interface CommandContext {
   interaction: ChatInputCommandInteraction<'cached'>;
@@ -38,11 +38,30 @@ export interface AutocompleteRoute {
   suggest(context: AutocompleteContext, typed: string): Promise<Choice[]>;
 }
 
+/** What a list needs to be drawn again when a page button is clicked, without the command's interaction. */
+export interface ListContext {
+  guild: Guild;
+  deps: BotDeps;
+  guildId: string;
+  now: Date;
+}
+
+/** A list its page buttons can redraw: `kind` is what the button's custom_id names. */
+export interface ListRoute {
+  kind: string;
+  /** The list, or a plain answer (e.g. "no rules yet") when there is nothing to page. */
+  view(context: ListContext, filter: string | undefined): Promise<ListViewOrText>;
+}
+
+export type ListViewOrText = { heading: string; lines: string[]; filter?: string } | string;
+
 /** Everything the router dispatches, looked up by command, subcommand and (for autocomplete) option name. */
 export interface CommandTable {
   definitions: readonly CommandDefinition[];
   commands: readonly ChatInputRoute[];
   autocompletes: readonly AutocompleteRoute[];
+  /** Lists with page buttons, by kind. */
+  lists: readonly ListRoute[];
 }
 
 /**

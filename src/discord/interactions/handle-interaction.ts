@@ -1,4 +1,4 @@
-import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
+import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, type ChatInputCommandInteraction, type Interaction } from 'discord.js';
 import { UserError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { BotDeps } from '../bot-deps';
@@ -6,6 +6,7 @@ import { COMMAND_TABLE } from '../commands/definitions';
 import { MAX_CHOICES } from '../commands/topic-options';
 import { readArgs } from './command-args';
 import type { Choice, CommandTable, Reply } from './command-route';
+import { handleButton } from './handle-button';
 import { requireManageGuild } from './require-manage-guild';
 import { toReplyPayload } from './reply-payload';
 
@@ -21,6 +22,7 @@ export async function handleInteraction(interaction: Interaction, deps: BotDeps,
   try {
     if (interaction.isChatInputCommand()) await runCommand(interaction, deps, table);
     else if (interaction.isAutocomplete()) await runAutocomplete(interaction, deps, table);
+    else if (interaction.isButton()) await runButton(interaction, deps, table);
   } catch (error: unknown) {
     deps.logger.error({ err: error, interactionId: interaction.id }, 'interaction handler failed');
   }
@@ -100,4 +102,9 @@ async function runAutocomplete(interaction: AutocompleteInteraction, deps: BotDe
   } catch (error: unknown) {
     log.warn({ err: error }, 'could not answer the autocomplete (the interaction may have expired)');
   }
+}
+
+function runButton(interaction: ButtonInteraction, deps: BotDeps, table: CommandTable): Promise<void> {
+  const log = deps.logger.child({ customId: interaction.customId, guildId: interaction.guildId, userId: interaction.user.id, interactionId: interaction.id });
+  return handleButton(interaction, deps, table, log, GENERIC_FAILURE);
 }

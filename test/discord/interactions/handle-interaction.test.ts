@@ -2,6 +2,8 @@ import type { StatusReport } from '../../../src/discord/bot-deps';
 import { GENERIC_FAILURE } from '../../../src/discord/interactions/handle-interaction';
 import { MANAGE_GUILD_REQUIRED } from '../../../src/discord/interactions/require-manage-guild';
 import type { InvokeCommandInput, TwinGuild } from '../../support/discord-twin';
+import { rss2 } from '../../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { startCommandHarness, type CommandHarness } from './start-command-harness';
 
 const REPORT: StatusReport = {
@@ -17,12 +19,14 @@ const REPORT: StatusReport = {
 };
 
 let h: CommandHarness;
+let feeds: FeedServer;
 let a: TwinGuild;
 let b: TwinGuild;
 const ADMIN = '100000000000000001';
 const MEMBER = '100000000000000002';
 
 beforeAll(async () => {
+  feeds = await startFeedServer();
   h = await startCommandHarness(REPORT);
   const layout = {
     channels: [{ name: 'general' }, { name: 'alerts' }, { name: 'news', type: 5 }, { name: 'locked' }, { name: 'voice', type: 2 }],
@@ -36,7 +40,8 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await h.close();
+  await h?.close();
+  await feeds?.close();
 });
 
 async function run(guild: TwinGuild, userId: string, command: string, options: InvokeCommandInput['options'] = {}) {
@@ -47,6 +52,7 @@ async function run(guild: TwinGuild, userId: string, command: string, options: I
 }
 
 const settingsOf = (guild: TwinGuild) => h.deps.guilds.get(guild.id);
+const firstLine = (text: string) => text.split('\n')[0];
 
 async function waitFor(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
@@ -63,7 +69,7 @@ describe('subscriptions', () => {
   it('subscribes a channel for an admin, and /subscriptions shows it to members', async () => {
     const before = h.settingsChanges();
     const reply = await run(a, ADMIN, 'subscribe', { topic: 'heavy-rare-earths', channel: a.channelId('alerts'), mention: a.roleId('traders') });
-    expect(reply.content).toBe(`Subscribed <#${a.channelId('alerts')}> to **Heavy rare earths**, mentioning <@&${a.roleId('traders')}>.`);
+    expect(firstLine(reply.content)).toBe(`Subscribed <#${a.channelId('alerts')}> to **Heavy rare earths**, mentioning <@&${a.roleId('traders')}>.`);
     expect(h.settingsChanges()).toBe(before + 1);
 
     const list = await run(a, MEMBER, 'subscriptions');
@@ -72,7 +78,7 @@ describe('subscriptions', () => {
 
   it('subscribes the channel it is used in to all topics by default', async () => {
     const reply = await run(a, ADMIN, 'subscribe');
-    expect(reply.content).toBe(`Subscribed <#${a.channelId('general')}> to all topics.`);
+    expect(firstLine(reply.content)).toBe(`Subscribed <#${a.channelId('general')}> to all topics.`);
     expect(await run(a, ADMIN, 'unsubscribe')).toEqual({ content: `Unsubscribed <#${a.channelId('general')}> from 1 subscription.`, embeds: [] });
   });
 
@@ -123,30 +129,30 @@ describe('subscriptions', () => {
 });
 
 describe('rules', () => {
-  it("refuses a plain member's /rules add and stores nothing", async () => {
-    const reply = await run(b, MEMBER, 'rules add', { topic: 'Gallium', keywords: 'gallium' });
+  it("refuses a plain member's /rule add and stores nothing", async () => {
+    const reply = await run(b, MEMBER, 'rule add', { topic: 'Gallium', keywords: 'gallium' });
     expect(reply.content).toBe('You need the Manage Server permission to change alerts.');
     expect((await settingsOf(b)).rules).toEqual([]);
   });
 
   it('refuses an invalid expression with the column of the problem, and stores nothing', async () => {
-    const reply = await run(b, ADMIN, 'rules add', { topic: 'Gallium', keywords: 'gallium AND (export' });
+    const reply = await run(b, ADMIN, 'rule add', { topic: 'Gallium', keywords: 'gallium AND (export' });
     expect(reply.content).toMatch(/^Invalid keywords: .*column \d+/);
     expect((await settingsOf(b)).rules).toEqual([]);
   });
 
   it('creates a server topic from a new name, which /subscribe then autocompletes and accepts', async () => {
-    const reply = await run(a, ADMIN, 'rules add', { topic: 'Gallium', keywords: 'gallium AND (export OR licence)' });
+    const reply = await run(a, ADMIN, 'rule add', { topic: 'Gallium', keywords: 'gallium AND (export OR licence)' });
     expect(reply.content).toBe('Added rule `r1` to **Gallium** (new topic for this server): `gallium AND (export OR licence)`');
 
     const choices = await h.twin.autocomplete({ guildId: a.id, channelId: a.channelId('general'), userId: ADMIN, name: 'subscribe', focused: 'topic', options: { topic: 'gal' } });
     expect(choices).toEqual([{ name: 'Gallium (this server)', value: 'gallium' }]);
     const subscribed = await run(a, ADMIN, 'subscribe', { topic: 'gallium', channel: a.channelId('news') });
-    expect(subscribed.content).toBe(`Subscribed <#${a.channelId('news')}> to **Gallium**.`);
+    expect(firstLine(subscribed.content)).toBe(`Subscribed <#${a.channelId('news')}> to **Gallium**.`);
   });
 
-  it('suggests a new topic while a new name is typed in /rules add', async () => {
-    const choices = await h.twin.autocomplete({ guildId: a.id, channelId: a.channelId('general'), userId: ADMIN, name: 'rules', subcommand: 'add', focused: 'topic', options: { topic: 'Cobalt' } });
+  it('suggests a new topic while a new name is typed in /rule add', async () => {
+    const choices = await h.twin.autocomplete({ guildId: a.id, channelId: a.channelId('general'), userId: ADMIN, name: 'rule', subcommand: 'add', focused: 'topic', options: { topic: 'Cobalt' } });
     expect(choices[0]).toEqual({ name: 'New topic: Cobalt', value: 'Cobalt' });
   });
 
@@ -168,7 +174,7 @@ describe('rules', () => {
   });
 
   it("removes a rule, and with it the server topic it was the last rule of", async () => {
-    const reply = await run(a, ADMIN, 'rules remove', { id: 'r1' });
+    const reply = await run(a, ADMIN, 'rule remove', { id: 'r1' });
     expect(reply.content).toContain('Topic **Gallium** had no rules left and was removed with its subscriptions.');
     expect((await settingsOf(a)).topics).toEqual([]);
   });
@@ -176,10 +182,10 @@ describe('rules', () => {
   it('tests against the rules as they are now: a removed rule no longer fires, a new one does', async () => {
     const text = { text: 'gallium export licence for cobalt' };
     expect((await run(a, MEMBER, 'rules test', text)).content).toBe('No rule fires on that text.');
-    expect((await run(a, ADMIN, 'rules add', { topic: 'Cobalt', keywords: 'cobalt' })).content).toContain('Added rule');
+    expect((await run(a, ADMIN, 'rule add', { topic: 'Cobalt', keywords: 'cobalt' })).content).toContain('Added rule');
     expect((await run(a, MEMBER, 'rules test', text)).content).toContain('**Cobalt (this server)**');
     const [added] = (await settingsOf(a)).rules;
-    await run(a, ADMIN, 'rules remove', { id: added?.id ?? '' });
+    await run(a, ADMIN, 'rule remove', { id: added?.id ?? '' });
     expect((await run(a, MEMBER, 'rules test', text)).content).toBe('No rule fires on that text.');
   });
 });
@@ -215,17 +221,18 @@ describe('mutes', () => {
 
 describe('feeds and status', () => {
   it('adds, lists with health, and removes a server feed', async () => {
-    const added = await run(b, ADMIN, 'feeds add', { url: 'https://example.org/gallium.xml', name: 'Gallium news' });
-    expect(added.content).toMatch(/^Added feed `f1` \*\*Gallium news\*\* \(https:\/\/example\.org\/gallium\.xml\)/);
+    feeds.route('/gallium.xml', { body: rss2({ title: 'Gallium wire', items: [{ title: 'Gallium exports resume', link: 'https://gallium.example.com/1', pubDate: 'Sat, 01 Mar 2025 08:00:00 GMT' }] }) });
+    const added = await run(b, ADMIN, 'feed add', { url: feeds.url('/gallium.xml'), name: 'Gallium news' });
+    expect(firstLine(added.content)).toMatch(/^Added feed `f1` \*\*Gallium news\*\* \(http:\/\/127\.0\.0\.1:\d+\/gallium\.xml\)/);
     const list = await run(b, MEMBER, 'feeds list');
     const text = list.content + (list.embeds[0]?.description ?? '');
     expect(text).toContain('`f1` **Gallium news** — ⏳ not polled yet');
     expect(text).toContain('`stockhead` **Stockhead** — ❌ failing since <t:1740808800:R>: HTTP 503 Service Unavailable');
-    expect((await run(b, ADMIN, 'feeds remove', { id: 'f1' })).content).toBe('Removed feed `f1` **Gallium news**.');
+    expect((await run(b, ADMIN, 'feed remove', { id: 'f1' })).content).toBe('Removed feed `f1` **Gallium news**.');
   });
 
   it('refuses a feed URL the check rejects', async () => {
-    const reply = await run(b, ADMIN, 'feeds add', { url: 'ftp://example.org/feed' });
+    const reply = await run(b, ADMIN, 'feed add', { url: 'ftp://example.org/feed' });
     expect(reply.content).toBe("I can't use that URL: only http and https feeds can be polled");
     expect((await settingsOf(b)).feeds).toEqual([]);
   });

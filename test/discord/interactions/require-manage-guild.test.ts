@@ -34,7 +34,11 @@ describe('toReplyPayload', () => {
     expect(content.endsWith('…')).toBe(true);
   });
 
-  it('clears the embeds of the deferred message when answering in text', () => {
-    expect(toReplyPayload('done')).toEqual({ content: 'done', embeds: [], allowedMentions: { parse: [] } });
+  it('clears the embeds and buttons of the message it replaces when answering in text', () => {
+    expect(toReplyPayload('done')).toEqual({ content: 'done', embeds: [], components: [], allowedMentions: { parse: [] } });
+  });
+
+  it('clears the text of the message it replaces when answering with an embed page', () => {
+    expect(toReplyPayload({ embeds: [{ description: 'page 2' }] })).toMatchObject({ content: '', components: [] });
   });
 });

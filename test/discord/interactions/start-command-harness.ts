@@ -5,6 +5,7 @@ import { Events, REST, type Client } from 'discord.js';
 import { parseConfigText } from '../../../src/config/load-config';
 import { configFeeds, configRules, configTopics } from '../../../src/config/to-domain';
 import type { BotDeps, StatusReport } from '../../../src/discord/bot-deps';
+import { probeFeed } from '../../../src/feeds/probe-feed';
 import { registerCommands } from '../../../src/discord/commands/register-commands';
 import { handleInteraction } from '../../../src/discord/interactions/handle-interaction';
 import { createRuleSetCache } from '../../../src/rules/rule-set-cache';
@@ -38,7 +39,10 @@ export function createRecordingLogger(entries: LogEntry[] = [], bindings: Record
 
 export interface CommandHarness {
   twin: DiscordTwin;
-  client: Client<true>;
+  /** The client logged in now (a new one after restartBot). */
+  readonly client: Client<true>;
+  /** Destroys the client and logs in a fresh one with the same deps, as a restart of the bot would. */
+  restartBot(): Promise<void>;
   deps: BotDeps;
   logs: LogEntry[];
   /** How often deps.onSettingsChanged was called. */
@@ -70,18 +74,30 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
       builtInFeeds: configFeeds(config),
       ruleSets: createRuleSetCache(),
       checkFeedUrl: async (url) => (/^https?:\/\//i.test(url) ? { ok: true, url } : { ok: false, error: 'only http and https feeds can be polled' }),
+      // the real fetch and parse, against the loopback feed server of the test
+      probeFeed: (url) => probeFeed(url, { timeoutMs: 10_000, maxBodyBytes: 1_000_000, maxRedirects: 3 }, new Date()),
       status: (guildId) => status(guildId),
       onSettingsChanged: () => void changes++,
       now: () => new Date(),
       logger,
     };
     await registerCommands(new REST({ api: twin.apiUrl }).setToken(twin.token), twin.applicationId);
-    client = await loginBot(twin);
-    client.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+    const login = async (): Promise<Client<true>> => {
+      const logged = await loginBot(twin);
+      logged.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+      return logged;
+    };
+    client = await login();
     const opened = { kv, client };
     return {
       twin,
-      client,
+      get client() {
+        return opened.client;
+      },
+      async restartBot() {
+        await opened.client.destroy();
+        opened.client = await login();
+      },
       deps,
       logs: logger.entries,
       settingsChanges: () => changes,

@@ -73,6 +73,7 @@ function createTwinFacade({ state, gateway, interactions, server, log, gatewayUr
     },
     invokeCommand: (input) => interactions.invokeCommand(input),
     autocomplete: (input) => interactions.autocomplete(input),
+    clickButton: (input) => interactions.clickButton(input),
     messages: (channelId) => messages.list(channelId),
     waitForMessages: (channelId, count, timeoutMs) => messages.waitFor(channelId, count, timeoutMs),
     get commands() {

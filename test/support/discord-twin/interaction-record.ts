@@ -1,4 +1,4 @@
-import type { InteractionMessageView, InteractionResult } from './types';
+import type { InteractionMessageView, InteractionResult, MessageView } from './types';
 
 export const EPHEMERAL_FLAG = 1 << 6;
 
@@ -10,11 +10,13 @@ export class InteractionRecord implements InteractionResult {
   flags?: number;
   ephemeral = false;
   followUps: InteractionMessageView[] = [];
-  edits: { content?: string; embeds?: unknown[] }[] = [];
+  edits: MessageView[] = [];
+  /** The id of the @original message, once there is one. */
+  messageId: string | null = null;
   /** The @original message as the user sees it; null before a reply and after deleteReply. */
-  private shown: { content?: string; embeds?: unknown[] } | null = null;
+  private shown: MessageView | null = null;
 
-  get final(): { content?: string; embeds?: unknown[] } {
+  get final(): MessageView {
     return this.shown ? { ...this.shown } : {};
   }
 
@@ -23,7 +25,8 @@ export class InteractionRecord implements InteractionResult {
     const flags = typeof data?.flags === 'number' ? data.flags : undefined;
     if (flags !== undefined) this.flags = flags;
     this.ephemeral = ((flags ?? 0) & EPHEMERAL_FLAG) !== 0;
-    if (type !== 4 || !data) return;
+    // 4 answers with a message; 7 (a component's UPDATE_MESSAGE) shows the updated one
+    if ((type !== 4 && type !== 7) || !data) return;
     const view = pickView(data);
     if (view.content !== undefined) this.content = view.content;
     if (view.embeds !== undefined) this.embeds = view.embeds;
@@ -49,9 +52,10 @@ export class InteractionRecord implements InteractionResult {
   }
 }
 
-function pickView(body: Record<string, unknown>): { content?: string; embeds?: unknown[] } {
-  const view: { content?: string; embeds?: unknown[] } = {};
+function pickView(body: Record<string, unknown>): MessageView {
+  const view: MessageView = {};
   if (typeof body.content === 'string') view.content = body.content;
   if (Array.isArray(body.embeds)) view.embeds = body.embeds;
+  if (Array.isArray(body.components)) view.components = body.components;
   return view;
 }

@@ -3,9 +3,11 @@ import type { Gateway } from './gateway';
 import type { ChannelRecord, GuildRecord, MemberRecord } from './guild-store';
 import { buildCommandData } from './interaction-payload';
 import { InteractionRecord } from './interaction-record';
+import { channelMessageRef, responseMessageRef, type MessageRef } from './message-ref';
 import { channelPayload, memberPayload, type Json } from './payloads';
 import { channelPermissionsOf, type TwinState } from './state';
-import type { AutocompleteInput, InteractionResult, InvokeCommandInput } from './types';
+import type { AutocompleteInput, ClickButtonInput, InteractionResult, InvokeCommandInput } from './types';
+import { buttonsOf, ComponentType } from './validate-components';
 
 /** Interaction tokens stay valid for follow-ups for 15 minutes. */
 export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
@@ -13,11 +15,14 @@ export const INTERACTION_TOKEN_LIFETIME_MS = 15 * 60_000;
 export interface PendingInteraction {
   id: string;
   token: string;
-  kind: 'command' | 'autocomplete';
-  /** The command name, for error messages. */
+  kind: 'command' | 'autocomplete' | 'component';
+  /** The command name (or the button's custom_id), for error messages. */
   name: string;
   guild: GuildRecord;
   channel: ChannelRecord;
+  invokerId: string;
+  /** Component interactions: the message the clicked component is on (what UPDATE_MESSAGE and @original change). */
+  target?: MessageRef;
   createdAt: number;
   acknowledged: boolean;
   expired: boolean;
@@ -35,6 +40,7 @@ export interface PendingInteraction {
 export interface InteractionBroker {
   invokeCommand(input: InvokeCommandInput): Promise<InteractionResult>;
   autocomplete(input: AutocompleteInput): Promise<{ name: string; value: string | number }[]>;
+  clickButton(input: ClickButtonInput): Promise<InteractionResult>;
   byId(id: string): PendingInteraction | undefined;
   /** A live (unexpired) interaction by its webhook token. */
   byToken(token: string): PendingInteraction | undefined;
@@ -60,28 +66,16 @@ export function createInteractionBroker(state: TwinState, gateway: Gateway): Int
     pending.timers.clear();
   };
 
-  const start = <T>(kind: PendingInteraction['kind'], input: InvokeCommandInput | AutocompleteInput): Promise<T> => {
-    const { guild, channel } = locate(state, input.guildId, input.channelId);
-    const command = state.commands.findChatInput(input.name, guild.id);
-    const data = buildCommandData({
-      command,
-      commandId: command?.id ?? state.ids.next(),
-      name: input.name,
-      ...(input.subcommandGroup ? { subcommandGroup: input.subcommandGroup } : {}),
-      ...(input.subcommand ? { subcommand: input.subcommand } : {}),
-      options: input.options ?? {},
-      ...(kind === 'autocomplete' ? { focused: (input as AutocompleteInput).focused } : {}),
-      guild,
-      invokerId: input.userId,
-    });
-    return new Promise<T>((resolve, reject) => {
+  const open = <T>(kind: PendingInteraction['kind'], where: { guild: GuildRecord; channel: ChannelRecord }, name: string, userId: string, build: (pending: PendingInteraction) => Json): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
       const pending: PendingInteraction = {
         id: state.ids.next(),
         token: `aW50ZXJhY3Rpb24.${randomBytes(48).toString('base64url')}`,
         kind,
-        name: input.name,
-        guild,
-        channel,
+        name,
+        guild: where.guild,
+        channel: where.channel,
+        invokerId: userId,
         createdAt: config.now(),
         acknowledged: false,
         expired: false,
@@ -96,23 +90,64 @@ export function createInteractionBroker(state: TwinState, gateway: Gateway): Int
         timers: new Set(),
       };
       pendings.set(pending.id, pending);
-      const payload = interactionPayload(state, pending, kind === 'command' ? 2 : 4, data, input.userId);
-      if (!gateway.dispatchInteraction(guild.id, payload)) {
+      if (!gateway.dispatchInteraction(where.guild.id, build(pending))) {
         pendings.delete(pending.id);
-        reject(new Error(`Discord twin: no gateway session owns guild ${guild.id}; is the bot logged in on that shard?`));
+        reject(new Error(`Discord twin: no gateway session owns guild ${where.guild.id}; is the bot logged in on that shard?`));
         return;
       }
       startTimer(pending, config.interactionTimeoutMs, () => {
         if (pending.acknowledged) return;
         pending.expired = true;
-        reject(new Error(`Discord twin: the bot did not answer /${input.name} within ${config.interactionTimeoutMs} ms`));
+        reject(new Error(`Discord twin: the bot did not answer ${kind === 'component' ? `the click on ${name}` : `/${name}`} within ${config.interactionTimeoutMs} ms`));
       });
+    });
+
+  const start = <T>(kind: 'command' | 'autocomplete', input: InvokeCommandInput | AutocompleteInput): Promise<T> => {
+    const where = locate(state, input.guildId, input.channelId);
+    const command = state.commands.findChatInput(input.name, where.guild.id);
+    const data = buildCommandData({
+      command,
+      commandId: command?.id ?? state.ids.next(),
+      name: input.name,
+      ...(input.subcommandGroup ? { subcommandGroup: input.subcommandGroup } : {}),
+      ...(input.subcommand ? { subcommand: input.subcommand } : {}),
+      options: input.options ?? {},
+      ...(kind === 'autocomplete' ? { focused: (input as AutocompleteInput).focused } : {}),
+      guild: where.guild,
+      invokerId: input.userId,
+    });
+    return open<T>(kind, where, input.name, input.userId, (pending) => interactionPayload(state, pending, kind === 'command' ? 2 : 4, data, input.userId));
+  };
+
+  const findMessage = (messageId: string): MessageRef | undefined => {
+    for (const pending of pendings.values()) {
+      const ref = responseMessageRef(pending, messageId, config.now);
+      if (ref) return ref;
+    }
+    return channelMessageRef(state, messageId);
+  };
+
+  const clickButton = (input: ClickButtonInput): Promise<InteractionResult> => {
+    const target = findMessage(input.messageId);
+    if (!target) return Promise.reject(new Error(`Discord twin: no message ${input.messageId} to click on`));
+    if (target.visibleOnlyTo !== undefined && target.visibleOnlyTo !== input.userId) {
+      return Promise.reject(new Error(`Discord twin: message ${input.messageId} is ephemeral; only user ${target.visibleOnlyTo} sees it and can click its buttons`));
+    }
+    const message = target.read();
+    const button = buttonsOf(message.components).find((candidate) => candidate.customId === input.customId);
+    if (!button) return Promise.reject(new Error(`Discord twin: message ${input.messageId} has no button "${input.customId}"`));
+    if (button.disabled) return Promise.reject(new Error(`Discord twin: the button "${input.customId}" is disabled; Discord does not let users click it`));
+    const data = { custom_id: input.customId, component_type: ComponentType.Button };
+    return open<InteractionResult>('component', target, input.customId, input.userId, (pending) => {
+      pending.target = target;
+      return { ...interactionPayload(state, pending, 3, data, input.userId), message };
     });
   };
 
   return {
     invokeCommand: (input) => start<InteractionResult>('command', input),
     autocomplete: (input) => start<{ name: string; value: string | number }[]>('autocomplete', input),
+    clickButton,
     byId: (id) => pendings.get(id),
     byToken(token) {
       const pending = [...pendings.values()].find((candidate) => candidate.token === token);

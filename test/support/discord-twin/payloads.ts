@@ -143,7 +143,7 @@ export function messageResponse(message: TwinMessage, extra: Json = {}): Json {
     mention_everyone: false,
     pinned: false,
     tts: false,
-    components: [],
+    components: message.components ?? [],
     ...extra,
   };
 }

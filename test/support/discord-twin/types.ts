@@ -80,11 +80,18 @@ export interface TwinMessage {
   timestamp: string;
   edited_timestamp: string | null;
   attachments: unknown[];
+  /** Action rows with buttons or select menus, as sent. */
+  components?: unknown[];
 }
 
-export interface InteractionMessageView {
+/** What a user sees of a message: its text, embeds and components. */
+export interface MessageView {
   content?: string;
   embeds?: unknown[];
+  components?: unknown[];
+}
+
+export interface InteractionMessageView extends MessageView {
   flags?: number;
 }
 
@@ -99,8 +106,11 @@ export interface InteractionResult {
   flags?: number;
   ephemeral: boolean;
   followUps: InteractionMessageView[];
-  edits: { content?: string; embeds?: unknown[] }[];
-  readonly final: { content?: string; embeds?: unknown[] };
+  edits: MessageView[];
+  /** The @original message as the user sees it now, including later updates by component clicks. */
+  readonly final: MessageView;
+  /** Id of the @original message (null before the first answer): what clickButton takes. */
+  readonly messageId: string | null;
 }
 
 /** Who uses which command where: what a command invocation and an autocomplete request share. */
@@ -120,6 +130,13 @@ export interface InvokeCommandInput extends CommandUse {
 export interface AutocompleteInput extends CommandUse {
   focused: string;
   options?: Record<string, string>;
+}
+
+/** A user clicks a button of a message the bot sent (an interaction response or a channel message). */
+export interface ClickButtonInput {
+  userId: string;
+  messageId: string;
+  customId: string;
 }
 
 export interface RestLogEntry {
@@ -158,6 +175,12 @@ export interface DiscordTwin {
   removeGuild(guildId: string): void;
   invokeCommand(input: InvokeCommandInput): Promise<InteractionResult>;
   autocomplete(input: AutocompleteInput): Promise<{ name: string; value: string | number }[]>;
+  /**
+   * Sends a MESSAGE_COMPONENT interaction (type 3) for a button of a message, as Discord does when it is
+   * clicked; resolves like invokeCommand. Rejects when the button does not exist or is disabled, or when
+   * the message is ephemeral and the user is not the one who saw it.
+   */
+  clickButton(input: ClickButtonInput): Promise<InteractionResult>;
   messages(channelId: string): TwinMessage[];
   waitForMessages(channelId: string, count: number, timeoutMs?: number): Promise<TwinMessage[]>;
   readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };

@@ -1,4 +1,5 @@
 import { charLength, createFormErrors, isRecord, maxLengthError, type DiscordErrorBody, type FormErrors } from './form-errors';
+import { checkComponents } from './validate-components';
 
 /** Discord's message limits (docs: resources/message, "Embed Limits"). */
 export const MessageLimit = {
@@ -30,6 +31,7 @@ export function validateMessageBody(body: unknown, options: ValidateMessageOptio
   checkEmbeds(body.embeds, errors);
   checkNonce(body.nonce, errors);
   checkAllowedMentions(body.allowed_mentions, errors);
+  checkComponents(body.components, errors);
   const formErrors = errors.toBody();
   if (formErrors) return formErrors;
   if (!options.allowEmpty && isEmptyMessage(body)) return { code: 50006, message: 'Cannot send an empty message' };

@@ -1,6 +1,7 @@
 import { isRecord, type DiscordErrorBody } from '../form-errors';
 import type { InteractionBroker, PendingInteraction } from '../interactions';
-import { messageResponse, type Json } from '../payloads';
+import { pickMessageFields } from '../message-ref';
+import { messageResponse, userPayload, type Json } from '../payloads';
 import { Errors, jsonResult, type RouteContext, type RouteDefinition, type RouteResult } from '../router';
 import type { TwinState } from '../state';
 import { validateMessageBody } from '../validate-message';
@@ -11,6 +12,7 @@ const Callback = { Message: 4, Deferred: 5, DeferredUpdate: 6, Update: 7, Autoco
 const ALLOWED_CALLBACKS: Record<PendingInteraction['kind'], number[]> = {
   command: [Callback.Message, Callback.Deferred, Callback.Modal],
   autocomplete: [Callback.Autocomplete],
+  component: [Callback.Message, Callback.Deferred, Callback.DeferredUpdate, Callback.Update, Callback.Modal],
 };
 
 /** The callback plus the interaction webhook (@original edits and follow-ups); none of them take a bot token. */
@@ -28,7 +30,8 @@ export function interactionRoutes({ state, interactions }: RouteDeps): RouteDefi
       pattern: '/webhooks/:appId/:token/messages/:messageId',
       auth: false,
       handle: withToken((pending, { params }) => {
-        const message = pending.messages.get(resolveId(pending, params.messageId));
+        const id = resolveId(pending, params.messageId);
+        const message = pending.target?.id === id ? pending.target.read() : pending.messages.get(id);
         return message ? jsonResult(200, message) : Errors.unknownMessage();
       }),
     },
@@ -56,8 +59,8 @@ function callback(state: TwinState, interactions: InteractionBroker, { params, b
   if (typeof type !== 'number' || !ALLOWED_CALLBACKS[pending.kind].includes(type)) {
     return jsonResult(400, { code: 50035, message: 'Invalid Form Body', errors: { type: { _errors: [{ code: 'INTERACTION_CALLBACK_TYPE_INVALID', message: 'Invalid interaction callback type.' }] } } });
   }
-  if (type === Callback.Message) {
-    const invalid = validateMessageBody(data ?? {});
+  if (type === Callback.Message || type === Callback.Update) {
+    const invalid = validateMessageBody(data ?? {}, { allowEmpty: type === Callback.Update });
     if (invalid) return jsonResult(400, nestUnderData(invalid));
   }
   pending.acknowledged = true;
@@ -66,8 +69,14 @@ function callback(state: TwinState, interactions: InteractionBroker, { params, b
     pending.originalId = state.ids.next();
     pending.messages.set(pending.originalId, responseMessage(state, pending, pending.originalId, type === Callback.Deferred ? { flags: data?.flags } : (data ?? {})));
   }
+  // A component's UPDATE_MESSAGE (or its deferred form) edits the message the component is on, which then is @original
+  if ((type === Callback.Update || type === Callback.DeferredUpdate) && pending.target) {
+    pending.originalId = pending.target.id;
+    if (type === Callback.Update) pending.target.write(data ?? {});
+  }
+  pending.record.messageId = pending.originalId;
   if (type === Callback.Autocomplete) pending.choices = Array.isArray(data?.choices) ? (data.choices as PendingInteraction['choices']) : [];
-  if (type === Callback.Deferred) {
+  if (type === Callback.Deferred || type === Callback.DeferredUpdate) {
     pending.deferred = true;
     interactions.startTimer(pending, state.config.deferredTimeoutMs, () => {
       pending.reject(new Error(`Discord twin: the bot deferred /${pending.name} but never edited or followed up within ${state.config.deferredTimeoutMs} ms`));
@@ -79,25 +88,31 @@ function callback(state: TwinState, interactions: InteractionBroker, { params, b
   return jsonResult(200, {
     interaction: {
       id: pending.id,
-      type: pending.kind === 'command' ? 2 : 4,
+      type: { command: 2, autocomplete: 4, component: 3 }[pending.kind],
       activity_instance_id: null,
       response_message_id: pending.originalId,
       response_message_loading: type === Callback.Deferred,
       response_message_ephemeral: pending.record.ephemeral,
     },
-    resource: { type, ...(pending.originalId ? { message: pending.messages.get(pending.originalId) } : {}) },
+    resource: { type, ...(pending.originalId ? { message: pending.target?.id === pending.originalId ? pending.target.read() : pending.messages.get(pending.originalId) } : {}) },
   });
 }
 
 function editResponse(state: TwinState, interactions: InteractionBroker, pending: PendingInteraction, { params, body }: RouteContext): RouteResult {
   const id = resolveId(pending, params.messageId);
-  const existing = pending.messages.get(id);
+  const target = pending.target?.id === id ? pending.target : undefined;
+  const existing = target ? target.read() : pending.messages.get(id);
   if (!existing) return Errors.unknownMessage();
   const invalid = validateMessageBody(body, { allowEmpty: true });
   if (invalid) return jsonResult(400, invalid);
   const fields = body as Json;
-  const updated = { ...existing, ...pickMessageFields(fields), edited_timestamp: new Date(state.config.now()).toISOString() };
-  pending.messages.set(id, updated);
+  let updated: Json;
+  if (target) {
+    updated = target.write(fields);
+  } else {
+    updated = { ...existing, ...pickMessageFields(fields), edited_timestamp: new Date(state.config.now()).toISOString() };
+    pending.messages.set(id, updated);
+  }
   if (id === pending.originalId) {
     pending.record.recordEdit(fields);
     if (pending.deferred) interactions.finish(pending);
@@ -124,14 +139,6 @@ function resolveId(pending: PendingInteraction, messageId: string | undefined): 
   return messageId === '@original' ? (pending.originalId ?? '') : (messageId ?? '');
 }
 
-function pickMessageFields(fields: Json): Json {
-  const picked: Json = {};
-  for (const key of ['content', 'embeds', 'components', 'attachments', 'flags']) {
-    if (fields[key] !== undefined) picked[key] = fields[key];
-  }
-  return picked;
-}
-
 function responseMessage(state: TwinState, pending: PendingInteraction, id: string, fields: Json): Json {
   const { config } = state;
   const base = {
@@ -140,12 +147,26 @@ function responseMessage(state: TwinState, pending: PendingInteraction, id: stri
     author: { id: config.bot.id, username: config.bot.username, bot: true },
     content: typeof fields.content === 'string' ? fields.content : '',
     embeds: Array.isArray(fields.embeds) ? fields.embeds : [],
+    ...(Array.isArray(fields.components) ? { components: fields.components } : {}),
     flags: typeof fields.flags === 'number' ? fields.flags : 0,
     timestamp: new Date(config.now()).toISOString(),
     edited_timestamp: null,
     attachments: [],
   };
-  return messageResponse(base, { type: 20, webhook_id: config.applicationId, application_id: config.applicationId, guild_id: pending.guild.id });
+  const invoker = pending.guild.members.find((member) => member.userId === pending.invokerId);
+  const interactionMetadata = {
+    id: pending.id,
+    type: { command: 2, autocomplete: 4, component: 3 }[pending.kind],
+    user: userPayload(pending.invokerId, invoker?.username ?? `user-${pending.invokerId.slice(-4)}`, invoker?.bot ?? false),
+    authorizing_integration_owners: { '0': pending.guild.id },
+  };
+  return messageResponse(base, {
+    type: 20,
+    webhook_id: config.applicationId,
+    application_id: config.applicationId,
+    guild_id: pending.guild.id,
+    interaction_metadata: interactionMetadata,
+  });
 }
 
 function nestUnderData(error: DiscordErrorBody): DiscordErrorBody {

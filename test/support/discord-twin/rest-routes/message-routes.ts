@@ -45,6 +45,7 @@ export function messageRoutes({ state }: RouteDeps): RouteDefinition[] {
       timestamp: new Date(config.now()).toISOString(),
       edited_timestamp: null,
       attachments: Array.isArray(fields.attachments) ? fields.attachments : [],
+      ...(Array.isArray(fields.components) ? { components: fields.components } : {}),
     };
     messages.add(message);
     return jsonResult(200, messageResponse(message));
@@ -60,6 +61,7 @@ export function messageRoutes({ state }: RouteDeps): RouteDefinition[] {
     if (Array.isArray(fields.embeds)) message.embeds = fields.embeds;
     if (isRecord(fields.allowed_mentions)) message.allowed_mentions = fields.allowed_mentions;
     if (typeof fields.flags === 'number') message.flags = fields.flags;
+    if (Array.isArray(fields.components)) message.components = fields.components;
     message.edited_timestamp = new Date(config.now()).toISOString();
     return jsonResult(200, messageResponse(message));
   });
