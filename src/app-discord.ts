@@ -79,6 +79,7 @@ export async function startDiscordMode(options: {
       retryCheckMs: options.timings?.deliveryCheckMs,
       sweepMs: options.sharedStore ? (options.timings?.deliveryCheckMs ?? RETRY_CHECK_MS) : undefined,
       claimMs: options.timings?.channelClaimMs,
+      recheckAfterMs: options.timings?.recheckAfterMs,
       onSent: (entry) => void stores.stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
       onChannelBroken: async (guildId, channelId, reason) => {
         await stores.guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));
