@@ -1,13 +1,20 @@
 import type { FailRestOptions } from './types';
 
+/** A fault to apply to one request: instead of handling it, or (`afterStore`) after handling it. */
+export interface Fault {
+  status: FailRestOptions['status'];
+  afterStore: boolean;
+}
+
 export interface FaultInjector {
   add(options: FailRestOptions): void;
   /** The fault to apply to this request, consuming one use of it; undefined when the request goes through. */
-  take(path: string): FailRestOptions['status'] | undefined;
+  take(path: string): Fault | undefined;
 }
 
 interface FaultRule {
   status: FailRestOptions['status'];
+  afterStore: boolean;
   remaining: number;
   until: number;
   match: RegExp | undefined;
@@ -16,10 +23,10 @@ interface FaultRule {
 export function createFaultInjector(now: () => number): FaultInjector {
   let rules: FaultRule[] = [];
   return {
-    add({ status, count, untilMs, match }) {
+    add({ status, count, untilMs, match, afterStore }) {
       const remaining = count ?? (untilMs === undefined ? 1 : Number.POSITIVE_INFINITY);
       const until = untilMs === undefined ? Number.POSITIVE_INFINITY : now() + untilMs;
-      rules.push({ status, remaining, until, match });
+      rules.push({ status, remaining, until, match, afterStore: afterStore === true });
     },
     take(path) {
       rules = rules.filter((rule) => rule.remaining > 0 && now() < rule.until);
@@ -29,7 +36,7 @@ export function createFaultInjector(now: () => number): FaultInjector {
       });
       if (!rule) return undefined;
       rule.remaining -= 1;
-      return rule.status;
+      return { status: rule.status, afterStore: rule.afterStore };
     },
   };
 }
