@@ -8,8 +8,11 @@ export interface Fault {
 
 export interface FaultInjector {
   add(options: FailRestOptions): void;
+  clear(): void;
   /** The fault to apply to this request, consuming one use of it; undefined when the request goes through. */
-  take(path: string): Fault | undefined;
+  takeFault(path: string): Fault | undefined;
+  /** takeFault's status alone. */
+  take(path: string): FailRestOptions['status'] | undefined;
 }
 
 interface FaultRule {
@@ -28,7 +31,13 @@ export function createFaultInjector(now: () => number): FaultInjector {
       const until = untilMs === undefined ? Number.POSITIVE_INFINITY : now() + untilMs;
       rules.push({ status, remaining, until, match, afterStore: afterStore === true });
     },
+    clear() {
+      rules = [];
+    },
     take(path) {
+      return this.takeFault(path)?.status;
+    },
+    takeFault(path) {
       rules = rules.filter((rule) => rule.remaining > 0 && now() < rule.until);
       const rule = rules.find((candidate) => {
         if (candidate.match) candidate.match.lastIndex = 0; // a /g pattern would otherwise remember its last match

@@ -89,6 +89,7 @@ function createTwinFacade({ state, gateway, interactions, server, log, gatewayUr
     },
     requests: log,
     failRest: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     dropGateway: (code = 4000) => gateway.drop(code),
     deleteChannel(guildId, channelId) {
       const channel = requireChannel(guildId, channelId);

@@ -64,7 +64,7 @@ function createRequestHandler(options: TwinServerOptions): (request: IncomingMes
       writeResult(response, result);
     };
 
-    const fault = faults.take(path);
+    const fault = faults.takeFault(path);
     const failWith = (status: 500 | 502 | 503 | 'drop'): void => {
       if (status !== 'drop') return respond({ status, body: { message: `${status}: injected by the Discord twin`, code: 0 } });
       log.push({ method, path, status: 0, at: state.config.now() });

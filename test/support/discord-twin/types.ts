@@ -173,6 +173,8 @@ export interface DiscordTwin {
   readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
   readonly requests: RestLogEntry[];
   failRest(options: FailRestOptions): void;
+  /** Ends every injected fault at once: Discord is back. */
+  clearFaults(): void;
   dropGateway(code?: number): void;
   deleteChannel(guildId: string, channelId: string): void;
   setBotPermissions(guildId: string, channelId: string, allow: boolean): void;
