@@ -14,7 +14,7 @@ const LEGACY_INDEX_KEY = 'outbox:index';
 export async function migrateLegacyIndex(kv: KeyValue, onCorrupt: CorruptEntryReporter): Promise<void> {
   const raw = await kv.get<unknown>(LEGACY_INDEX_KEY);
   if (raw === undefined) return;
-  const lines = checkShape<{ id: string }[]>(outboxIndexShape, LEGACY_INDEX_KEY, raw, onCorrupt) ?? [];
+  const lines = checkShape<{ id: string; keys?: string[] }[]>(outboxIndexShape, LEGACY_INDEX_KEY, raw, onCorrupt) ?? [];
   const values = await kv.getMany<unknown>(lines.map((line) => outboxKeys.entry(line.id)));
   const entries = values
     .map((value, i) => checkShape<OutboxEntry>(outboxEntryShape, outboxKeys.entry(lines[i]!.id), value, onCorrupt))
@@ -25,7 +25,10 @@ export async function migrateLegacyIndex(kv: KeyValue, onCorrupt: CorruptEntryRe
     const members = entries.filter((e) => e.alert.channelId === channelId).map((e, i) => ({ member: e.alert.id, score: indexScore(e.alert, i) }));
     await kv.index.add(outboxKeys.channelIndex(channelId), members);
   }
-  // The document's lines blocked their stories while pending; the markers take that over.
-  await kv.setMany(entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => ({ key: outboxKeys.story(alert.channelId, k.key), value: { pending: alert.id } }))));
+  // The document's lines blocked their stories while pending (the oldest entries carry no keys of their
+  // own, their lines do): the markers take that over.
+  const lineKeys = new Map(lines.map((line) => [line.id, line.keys ?? []]));
+  const storyKeysOf = ({ alert, storyKeys }: OutboxEntry) => (storyKeys ? storyKeys.map((k) => outboxKeys.story(alert.channelId, k.key)) : (lineKeys.get(alert.id) ?? []));
+  await kv.setMany(entries.flatMap((entry) => storyKeysOf(entry).map((key) => ({ key, value: { pending: entry.alert.id } }))));
   await kv.delete(LEGACY_INDEX_KEY);
 }
