@@ -19,6 +19,42 @@ const MAX_EMBEDS_PER_MESSAGE = 10;
  * past its window, the channel is looked through for the message first (`checkChannel`).
  */
 export async function deliverChannel(deps: DeliveryDeps, claim: ChannelClaim, entries: OutboxEntry[], now: Date, report: DeliveryReport, ignoreBackoff: boolean): Promise<void> {
+  const round = await startRound(deps, claim, entries, now, ignoreBackoff);
+  let position = 0;
+  while (position < round.queue.length) {
+    if (deps.isStopping?.()) return;
+    // A claim that lapsed (this instance stalled) may already be another's: sending on would duplicate.
+    if (!(await claim.renew())) return;
+    if (!round.isDue(round.queue[position]!)) return;
+    const next = await nextMessage(deps, claim, round, position, now);
+    if (next.kind === 'transient') return handleFailure(deps, round.queue, position, next, now, report);
+    if (next.kind === 'found') {
+      await settleSent(deps, next.batch, next.messageId, now, report);
+      round.attempt = undefined;
+      position += next.batch.length;
+      continue;
+    }
+    const { batch, nonce } = next;
+    const { result, count } =
+      batch.length > 1 && deps.sender.sendMany
+        ? await deps.sender.sendMany(batch.map((e) => e.alert), { nonce })
+        : { result: await deps.sender.send(batch[0]!.alert, { nonce }), count: 1 };
+    if (result.kind === 'permanent' || result.kind === 'transient') return handleFailure(deps, round.queue, position, result, now, report);
+    position += await settle(deps, claim, round, position, batch, result.kind === 'sent' ? { ...result, count } : result, now, report);
+  }
+}
+
+interface Round {
+  queue: OutboxEntry[];
+  /** The message tried and not yet settled in this channel. */
+  attempt: SendAttempt | undefined;
+  isDue(entry: OutboxEntry): boolean;
+  packing: boolean;
+  /** After Discord refused a packed message, that stretch goes one by one, to find the alert it refused. */
+  singlyUntil: number;
+}
+
+async function startRound(deps: DeliveryDeps, claim: ChannelClaim, entries: OutboxEntry[], now: Date, ignoreBackoff: boolean): Promise<Round> {
   let attempt = await claim.attempt();
   // Every alert of the attempt left the outbox: it was settled, only its record outlived a crash.
   if (attempt && !entries.some((e) => attempt!.alertIds.includes(e.alert.id))) {
@@ -30,64 +66,66 @@ export async function deliverChannel(deps: DeliveryDeps, claim: ChannelClaim, en
   const { sender } = deps;
   // Decided once per round: a backlog is packed to its end, rather than its tail trickling out one by one.
   const packing = takeWhile(queue, isDue).length >= PACK_WHEN_QUEUED && sender.sendMany !== undefined && sender.packSize !== undefined;
-  // After Discord refused a packed message, that stretch goes one by one, to find the alert it refused.
-  let singlyUntil = -1;
-  let position = 0;
-  while (position < queue.length) {
-    const entry = queue[position]!;
-    if (deps.isStopping?.()) return;
-    // A claim that lapsed (this instance stalled) may already be another's: sending on would duplicate.
-    if (!(await claim.renew())) return;
-    if (!isDue(entry)) return;
-    let batch: OutboxEntry[];
-    const current: SendAttempt | undefined = attempt?.alertIds.includes(entry.alert.id) ? attempt : undefined;
-    if (current) {
-      batch = queue.slice(position, position + queue.slice(position).filter((e) => current.alertIds.includes(e.alert.id)).length);
-      const check = await checkChannel(deps, batch, current, now);
-      if (check?.kind === 'found') {
-        await settleSent(deps, batch, check.messageId, now, report);
-        attempt = undefined;
-        position += batch.length;
-        continue;
-      }
-      if (check?.kind === 'transient') return handleFailure(deps, queue, position, check, now, report);
-    } else {
-      const fresh = takeWhile(queue.slice(position, position + MAX_EMBEDS_PER_MESSAGE), (e) => isDue(e) && !attempt?.alertIds.includes(e.alert.id));
-      const size = packing && position >= singlyUntil && fresh.length > 1 ? sender.packSize!(fresh.map((e) => e.alert)) : 1;
-      batch = fresh.slice(0, Math.max(1, Math.min(size, fresh.length)));
-      attempt = { alertIds: batch.map((e) => e.alert.id), nonce: messageNonce(batch.map((e) => e.alert.id)), firstTriedAt: now.toISOString() };
-      await claim.saveAttempt(attempt);
-    }
-    const nonce = (current ?? attempt!).nonce;
-    const { result, count } =
-      batch.length > 1 && sender.sendMany
-        ? await sender.sendMany(batch.map((e) => e.alert), { nonce })
-        : { result: await sender.send(entry.alert, { nonce }), count: 1 };
-    if (result.kind === 'sent') {
-      // Fewer than asked only if the message was cut shorter than recorded: the rest were never posted.
-      const sent = batch.slice(0, Math.max(1, Math.min(count, batch.length)));
-      await settleSent(deps, sent, result.messageId, now, report);
-      attempt = undefined;
-      position += sent.length;
-      continue;
-    }
-    if (result.kind === 'rejected') {
-      // Discord refused the message itself (400): nothing of it was posted, so its alerts may be regrouped.
-      attempt = undefined;
-      if (batch.length > 1) {
-        await claim.dropAttempt();
-        singlyUntil = position + batch.length;
-        continue;
-      }
-      // A message Discord will never accept must not block the channel's queue forever.
-      await deps.outbox.complete([entry]);
-      report.dropped++;
-      deps.logger.error({ alertId: entry.alert.id, reason: result.reason }, 'Discord rejected an alert; dropped');
-      position++;
-      continue;
-    }
-    return handleFailure(deps, queue, position, result, now, report);
+  return { queue, attempt, isDue, packing, singlyUntil: -1 };
+}
+
+type NextMessage =
+  | { kind: 'send'; batch: OutboxEntry[]; nonce: string }
+  | { kind: 'found'; batch: OutboxEntry[]; messageId: string }
+  | { kind: 'transient'; reason: string };
+
+/**
+ * The message at `position`: the unsettled attempt again, exactly as it was (unless it turns out to be in
+ * the channel already), or a new one — recorded before it is first tried.
+ */
+async function nextMessage(deps: DeliveryDeps, claim: ChannelClaim, round: Round, position: number, now: Date): Promise<NextMessage> {
+  const { queue, attempt } = round;
+  if (attempt?.alertIds.includes(queue[position]!.alert.id)) {
+    const batch = queue.slice(position, position + queue.slice(position).filter((e) => attempt.alertIds.includes(e.alert.id)).length);
+    const check = await checkChannel(deps, batch, attempt, now);
+    if (check?.kind === 'found') return { kind: 'found', batch, messageId: check.messageId };
+    if (check?.kind === 'transient') return check;
+    return { kind: 'send', batch, nonce: attempt.nonce };
   }
+  const fresh = takeWhile(queue.slice(position, position + MAX_EMBEDS_PER_MESSAGE), (e) => round.isDue(e) && !attempt?.alertIds.includes(e.alert.id));
+  const size = round.packing && position >= round.singlyUntil && fresh.length > 1 ? deps.sender.packSize!(fresh.map((e) => e.alert)) : 1;
+  const batch = fresh.slice(0, Math.max(1, Math.min(size, fresh.length)));
+  const ids = batch.map((e) => e.alert.id);
+  round.attempt = { alertIds: ids, nonce: messageNonce(ids), firstTriedAt: now.toISOString() };
+  await claim.saveAttempt(round.attempt);
+  return { kind: 'send', batch, nonce: round.attempt.nonce };
+}
+
+/** Settles a message Discord took or refused; returns how many alerts of the queue it moved past. */
+async function settle(
+  deps: DeliveryDeps,
+  claim: ChannelClaim,
+  round: Round,
+  position: number,
+  batch: OutboxEntry[],
+  result: { kind: 'sent'; messageId: string; count: number } | { kind: 'rejected'; reason: string },
+  now: Date,
+  report: DeliveryReport,
+): Promise<number> {
+  round.attempt = undefined;
+  if (result.kind === 'sent') {
+    // Fewer than asked only if the message was cut shorter than recorded: the rest were never posted.
+    const sent = batch.slice(0, Math.max(1, Math.min(result.count, batch.length)));
+    await settleSent(deps, sent, result.messageId, now, report);
+    return sent.length;
+  }
+  // Discord refused the message itself (400): nothing of it was posted, so its alerts may be regrouped.
+  if (batch.length > 1) {
+    await claim.dropAttempt();
+    round.singlyUntil = position + batch.length;
+    return 0;
+  }
+  // A message Discord will never accept must not block the channel's queue forever.
+  const [entry] = batch;
+  await deps.outbox.complete([entry!]);
+  report.dropped++;
+  deps.logger.error({ alertId: entry!.alert.id, reason: result.reason }, 'Discord rejected an alert; dropped');
+  return 1;
 }
 
 /**
