@@ -88,7 +88,9 @@ export async function startDiscordMode(options: {
     logger,
   );
   kickDelivery = delivery.kick;
-  delivery.kick({ ignoreBackoff: true });
+  // Ready may have come and gone while the runner was built. Not before it: the guild cache tells
+  // delivery which channels it may read (see discord/find-posted-message.ts).
+  if (bot.client.isReady()) delivery.kick({ ignoreBackoff: true });
   return {
     delivery,
     isConnected: () => bot.isConnected(),
