@@ -79,6 +79,7 @@ export async function startDiscordMode(options: {
       retryCheckMs: options.timings?.deliveryCheckMs,
       sweepMs: options.sharedStore ? (options.timings?.deliveryCheckMs ?? RETRY_CHECK_MS) : undefined,
       claimMs: options.timings?.channelClaimMs,
+      recheckAfterMs: options.timings?.recheckAfterMs,
       onSent: (entry) => void stores.stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
       onChannelBroken: async (guildId, channelId, reason) => {
         await stores.guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));
@@ -87,7 +88,9 @@ export async function startDiscordMode(options: {
     logger,
   );
   kickDelivery = delivery.kick;
-  delivery.kick({ ignoreBackoff: true });
+  // Ready may have come and gone while the runner was built. Not before it: the guild cache tells
+  // delivery which channels it may read (see discord/find-posted-message.ts).
+  if (bot.client.isReady()) delivery.kick({ ignoreBackoff: true });
   return {
     delivery,
     isConnected: () => bot.isConnected(),

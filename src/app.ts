@@ -59,6 +59,8 @@ export interface AppTimings {
   feedBackoff?: Partial<FeedBackoff>;
   /** Redis fleet: how long a channel stays claimed by the instance sending it (renewed per send). */
   channelClaimMs?: number;
+  /** A message tried longer ago than this (Discord's nonce window) is looked for in its channel before a resend. */
+  recheckAfterMs?: number;
   /** Redis fleet: how long the polling instance's lease lasts without renewal (its death frees it after this). */
   pollLeaseMs?: number;
 }

@@ -11,12 +11,39 @@ export type SendResult =
   | { kind: 'rejected'; reason: string }
   | { kind: 'transient'; reason: string };
 
+/** How a message is posted. */
+export interface SendOptions {
+  /**
+   * Sent with `enforce_nonce`: Discord answers a repeated nonce in the same channel, for a few minutes,
+   * with the message it already has instead of posting again. Default: derived from the alert ids.
+   */
+  nonce?: string;
+}
+
+/**
+ * Whether a message carrying these alerts is already in their channel. `unreadable`: the bot may not read
+ * the channel's history (no Read Message History), so it cannot tell; `transient`: Discord did not answer.
+ */
+export type PostedCheck =
+  | { kind: 'found'; messageId: string }
+  | { kind: 'absent' }
+  | { kind: 'unreadable'; reason: string }
+  | { kind: 'transient'; reason: string };
+
 /** Posts one alert. Implemented over Discord's REST API in discord/; never throws. */
 export interface AlertSender {
-  send(alert: Alert): Promise<SendResult>;
+  send(alert: Alert, options?: SendOptions): Promise<SendResult>;
   /**
    * Posts the first few of these alerts (same channel, in order) as ONE message with several embeds,
-   * as many as Discord's limits allow; `count` says how many it took. Used when a channel's queue is long.
+   * as many as Discord's limits allow (`packSize`); `count` says how many it took. Used when a channel's
+   * queue is long.
    */
-  sendMany?(alerts: readonly Alert[]): Promise<{ result: SendResult; count: number }>;
+  sendMany?(alerts: readonly Alert[], options?: SendOptions): Promise<{ result: SendResult; count: number }>;
+  /** How many of these alerts, from the first, `sendMany` puts in one message. */
+  packSize?(alerts: readonly Alert[]): number;
+  /**
+   * Looks through the channel's messages since `since` for one carrying exactly these alerts: a message
+   * posted whose answer never arrived, once Discord's nonce no longer protects a resend.
+   */
+  findPosted?(alerts: readonly Alert[], since: Date): Promise<PostedCheck>;
 }

@@ -1,5 +1,5 @@
 import { setMaxListeners } from 'node:events';
-import { Events, Status, type Client } from 'discord.js';
+import { Events, PermissionFlagsBits, Status, type Client } from 'discord.js';
 import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';
@@ -81,7 +81,7 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
   setMaxListeners(0, sends.signal);
   return {
     client,
-    sender: createAlertSender(client.rest, { signal: sends.signal }),
+    sender: createAlertSender(client.rest, { signal: sends.signal, history: { botUserId: () => client.user?.id, canReadHistory: (id) => canReadHistory(client, id) } }),
     abortSends: () => sends.abort(),
     // The manager's own status stays Ready after the first login; each shard's tracks drops and resumes.
     isConnected: () => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
@@ -89,4 +89,11 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
       await client.destroy();
     },
   };
+}
+
+/** From the gateway's cache: undefined when the channel or its permissions are not known here. */
+function canReadHistory(client: Client, channelId: string): boolean | undefined {
+  const channel = client.channels.cache.get(channelId);
+  if (!channel || !client.user || !('permissionsFor' in channel)) return undefined;
+  return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory);
 }

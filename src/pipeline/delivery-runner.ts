@@ -34,7 +34,7 @@ export function createDeliveryRunner(
   let ignoreBackoffNext = false;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
-  const roundDeps: DeliveryDeps = { ...deps, isStopping: () => stopped };
+  const roundDeps: DeliveryDeps = { ...deps, isStopping: () => stopped, unreadableChannels: new Set() };
 
   const round = async (ignoreBackoff: boolean): Promise<DeliveryReport | undefined> => {
     try {

@@ -1,4 +1,5 @@
 import type { Claim } from './claims';
+import type { SortedIndex } from './sorted-index';
 
 /**
  * The one storage primitive the repositories use: string keys, JSON values, optional expiry.
@@ -24,6 +25,8 @@ export interface KeyValue {
    * expires by itself if its holder dies. In-process on SQLite, fleet-wide on Redis.
    */
   tryClaim(name: string, ttlMs: number): Promise<Claim | undefined>;
+  /** Ordered sets for indexes that change one member at a time (the outbox's), natively per engine. */
+  readonly index: SortedIndex;
   close(): Promise<void>;
 }
 

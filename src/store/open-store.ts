@@ -8,6 +8,7 @@ import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { createInProcessClaims, createRedisClaims } from './claims';
 import { createInProcessLocks, createRedisLocks, type LockClient } from './named-locks';
 import { BatchingSqlite } from './sqlite-adapter';
+import { createRedisIndex, type SortedIndexClient } from './sorted-index';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** Entries handed to Keyv per setMany call. */
@@ -51,14 +52,19 @@ function createAdapter(url: string): KeyvStoreAdapter {
   throw new UserError(`store URL "${url}" must start with sqlite:// or redis://`);
 }
 
-/** Locks and claims: in-process for SQLite (one process owns the file), in Redis for a fleet. */
-async function coordinationFor(adapter: KeyvStoreAdapter): Promise<Pick<KeyValue, 'withLock' | 'tryClaim'>> {
-  if (!(adapter instanceof KeyvRedis)) return { withLock: createInProcessLocks(), tryClaim: createInProcessClaims() };
-  const client = (await adapter.getClient()) as unknown as LockClient;
-  return { withLock: createRedisLocks(client), tryClaim: createRedisClaims(client) };
+type Native = Pick<KeyValue, 'withLock' | 'tryClaim' | 'index'>;
+
+/**
+ * Locks and claims: in-process for SQLite (one process owns the file), in Redis for a fleet. Sorted
+ * indexes: a table of the SQLite file, sorted sets in Redis.
+ */
+async function coordinationFor(adapter: KeyvStoreAdapter): Promise<Native> {
+  if (adapter instanceof BatchingSqlite) return { withLock: createInProcessLocks(), tryClaim: createInProcessClaims(), index: adapter.sortedIndex() };
+  const client = (await (adapter as KeyvRedis<unknown>).getClient()) as unknown as LockClient & SortedIndexClient;
+  return { withLock: createRedisLocks(client), tryClaim: createRedisClaims(client), index: createRedisIndex(client) };
 }
 
-function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter, coordination: Pick<KeyValue, 'withLock' | 'tryClaim'>): KeyValue {
+function wrapKeyv(keyv: Keyv, onCorrupt: CorruptEntryReporter, coordination: Native): KeyValue {
   const readSafely = async <T>(key: string, read: () => Promise<T | undefined>): Promise<T | undefined> => {
     try {
       return await read();

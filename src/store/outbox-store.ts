@@ -1,6 +1,8 @@
 import type { Alert } from '../alerts/alert';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
-import { checkShape, outboxEntryShape, outboxIndexShape } from './stored-shapes';
+import { indexScore, outboxKeys } from './outbox-keys';
+import { migrateLegacyIndex } from './outbox-legacy-index';
+import { checkShape, outboxEntryShape, sendAttemptShape, sentMessageShape } from './stored-shapes';
 
 /** An alert waiting to be posted, with its delivery attempts so far. */
 export interface OutboxEntry {
@@ -14,6 +16,25 @@ export interface OutboxEntry {
 }
 
 /**
+ * One message as it was first sent to a channel: which alerts it carried, in order, and its nonce. Written
+ * before the first try and kept until the message is settled, so every resend — after a lost answer, a
+ * crash or a restart — is exactly the same message under the same nonce, never a regrouping of its alerts.
+ */
+export interface SendAttempt {
+  alertIds: string[];
+  nonce: string;
+  /** ISO time of the first try: once older than Discord's nonce window, the channel is checked first. */
+  firstTriedAt: string;
+}
+
+/** Where an alert was posted, for later edits of the message. */
+export interface SentMessage {
+  channelId: string;
+  messageId: string;
+  sentAt: string;
+}
+
+/**
  * Alerts recorded durably before they are sent and removed once Discord accepted them, so a crash or an
  * outage loses nothing. Each channel also remembers which stories it was given (`storyKeys`), so the same
  * story is queued for a channel at most once, whichever feed brought it.
@@ -23,19 +44,33 @@ export interface OutboxStore {
   enqueue(alerts: readonly { alert: Alert; storyKeys: StoryKey[] }[]): Promise<Alert[]>;
   /** Pending entries, oldest publication first; unreadable ones are reported and dropped. */
   pending(): Promise<OutboxEntry[]>;
-  /** Done with these (sent, or refused for good): the channel remembers their stories, then they leave. */
-  complete(entries: readonly OutboxEntry[]): Promise<void>;
+  /** Channels with alerts waiting. */
+  channels(): Promise<string[]>;
+  /**
+   * Done with these (sent, or refused for good): the channel remembers their stories, `sent` records the
+   * message that carries them, then they leave, and so does the channel's attempt that sent them.
+   */
+  complete(entries: readonly OutboxEntry[], sent?: { messageId: string; at: Date }): Promise<void>;
   /** Saves a pending entry's attempts and back-off; ignored once the entry has left the outbox. */
   update(entry: OutboxEntry): Promise<void>;
-  count(): Promise<number>;
+  /** Alerts waiting, in one channel or in all. */
+  count(channelId?: string): Promise<number>;
   /** Exclusive right to send one channel's alerts for `ttlMs` (renewable); undefined while another holds it. */
   claimChannel(channelId: string, ttlMs: number): Promise<ChannelClaim | undefined>;
+  /** The channel and message an alert was posted in, while its story is remembered. */
+  sentMessage(alertId: string): Promise<SentMessage | undefined>;
 }
 
 /** While held, this instance alone sends the channel's alerts. */
 export interface ChannelClaim {
   /** The channel's pending entries as they are now (read after claiming, so nothing already sent), oldest first. */
   entries(): Promise<OutboxEntry[]>;
+  /** The message tried and not yet settled in this channel, if any. */
+  attempt(): Promise<SendAttempt | undefined>;
+  /** Records a message before its first try. */
+  saveAttempt(attempt: SendAttempt): Promise<void>;
+  /** Forgets the attempt: Discord refused the message itself, so nothing of it was posted. */
+  dropAttempt(): Promise<void>;
   /** Extends the claim; false when it was lost (it expired), so sending must stop. */
   renew(): Promise<boolean>;
   release(): Promise<void>;
@@ -47,89 +82,138 @@ export interface StoryKey {
   ttlMs: number;
 }
 
-interface IndexEntry {
-  id: string;
-  /** Publication (or first-seen) time of the item: delivery goes oldest first. */
-  time: string;
-  /** The channel-scoped story keys of the pending alert: while it waits, they block the same story. */
-  keys?: string[];
-  /** Lets one channel's entries be read without reading every entry (absent in older index lines). */
-  channelId?: string;
-}
-
-const INDEX_KEY = 'outbox:index';
+/** How long a sent message is remembered when the entry carries no story keys. */
+const SENT_MESSAGE_TTL_MS = 30 * 86_400_000;
+const LOCK = 'outbox:index';
+const CHANNELS = outboxKeys.channels;
 
 /**
- * Crash safety, step by step (a crash may stop the process between any two writes):
- * - enqueue writes the entries, then the index. Entries without an index line are orphans of a poll that
- *   never marked its items seen; the next poll routes the same items again under the same alert ids.
- * - the index line carries the story keys, so a pending story blocks its duplicates with one write.
- * - complete writes the channel's story keys, then drops the index line: at every instant one of the two
- *   says the channel has the story. A crash after Discord accepted but before complete resends the alert
- *   under the same nonce, which Discord deduplicates for a few minutes.
+ * Per-alert records under a sorted index (store/sorted-index.ts): enqueueing or completing an alert costs
+ * a few small writes, whatever the outbox holds. Crash safety, step by step (a crash may stop the
+ * process between any two writes):
+ * - enqueue adds the index members, then writes each alert's story markers and its entry. A member
+ *   without an entry is dropped by the next read; the poll never marked its items seen, so the next poll
+ *   routes them again under the same alert ids.
+ * - a story marker `{ pending: id }` blocks the story only while entry `id` exists, so markers of an alert
+ *   whose entry was never written block nothing.
+ * - complete writes the channel's story keys (and the message id), then drops the index members, then the
+ *   entries and the attempt: at every instant one of them says the channel has the story. An attempt
+ *   whose alerts are gone is stale and ignored.
  * All index read-modify-writes run one at a time, fleet-wide, so enqueue's check and complete's hand-over
  * never interleave. Sending is claimed per channel (`claimChannel`), so with several instances delivering,
  * one sends a channel's queue at a time, in order, and an instance that dies mid-send frees it on expiry.
  */
 export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter = () => {}): OutboxStore {
-  const entryKey = (id: string) => `outbox:alert:${id}`;
-  const storyKey = (channelId: string, key: string) => `channel-story:${channelId}:${key}`;
-  // One index, edited by every instance sharing the store: each read-modify-write holds its lock.
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => kv.withLock(INDEX_KEY, work);
-  const readIndex = async () => checkShape<IndexEntry[]>(outboxIndexShape, INDEX_KEY, await kv.get(INDEX_KEY), onCorrupt) ?? [];
-  const readPending = async (channelId?: string): Promise<OutboxEntry[]> => {
-    const index = await readIndex();
-    const wanted = channelId === undefined ? index : index.filter((e) => e.channelId === undefined || e.channelId === channelId);
-    const ordered = [...wanted].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
-    const values = await kv.getMany<unknown>(ordered.map((e) => entryKey(e.id)));
-    const entries = values.map((value, i) => checkShape<OutboxEntry>(outboxEntryShape, entryKey(ordered[i]?.id ?? ''), value, onCorrupt));
-    const unreadable = new Set(ordered.filter((_, i) => entries[i] === undefined).map((e) => e.id));
+  // Every read-modify-write holds the lock, fleet-wide on Redis; the legacy index is moved over first.
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> =>
+    kv.withLock(LOCK, async () => {
+      await migrateLegacyIndex(kv, onCorrupt);
+      return work();
+    });
+  const readEntries = async (ids: readonly string[]) => {
+    const values = await kv.getMany<unknown>(ids.map(outboxKeys.entry));
+    return values.map((value, i) => checkShape<OutboxEntry>(outboxEntryShape, outboxKeys.entry(ids[i]!), value, onCorrupt));
+  };
+  const readChannel = async (channelId: string): Promise<OutboxEntry[]> => {
+    const ids = await kv.index.members(outboxKeys.channelIndex(channelId));
+    const entries = await readEntries(ids);
     // Reported once: an id whose entry is gone or corrupt leaves the index instead of blocking every round.
-    if (unreadable.size > 0) await kv.set(INDEX_KEY, index.filter((e) => !unreadable.has(e.id)));
-    return entries.filter((e): e is OutboxEntry => e !== undefined && (channelId === undefined || e.alert.channelId === channelId));
+    const unreadable = ids.filter((_, i) => entries[i] === undefined);
+    if (unreadable.length > 0) await kv.index.remove(outboxKeys.channelIndex(channelId), unreadable);
+    if (unreadable.length === ids.length) await kv.index.remove(CHANNELS, [channelId]);
+    return entries.filter((e): e is OutboxEntry => e !== undefined && e.alert.channelId === channelId);
+  };
+  const readAll = async () => {
+    const byChannel = await Promise.all((await kv.index.members(CHANNELS)).map(readChannel));
+    return byChannel.flat().sort((a, b) => indexScore(a.alert, 0) - indexScore(b.alert, 0));
   };
 
   return {
-    enqueue: (candidates) =>
+    enqueue: (candidates) => exclusive(() => enqueueAlerts(kv, candidates, readEntries)),
+    pending: () => exclusive(readAll),
+    channels: () => kv.index.members(CHANNELS),
+    complete: (entries, sent) => exclusive(() => completeEntries(kv, entries, sent, onCorrupt)),
+    update: (entry) =>
       exclusive(async () => {
-        const index = await readIndex();
-        const keyed = candidates.map((c) => ({ ...c, keys: c.storyKeys.map((k) => storyKey(c.alert.channelId, k.key)) }));
-        const done = await kv.getMany<unknown>(keyed.flatMap((c) => c.keys));
-        const taken = new Set([...index.map((e) => e.id), ...index.flatMap((e) => e.keys ?? []), ...keyed.flatMap((c) => c.keys).filter((_, i) => done[i] !== undefined)]);
-        const accepted = keyed.filter((c) => {
-          if (taken.has(c.alert.id) || c.keys.some((k) => taken.has(k))) return false;
-          [c.alert.id, ...c.keys].forEach((k) => taken.add(k));
-          return true;
-        });
-        if (accepted.length === 0) return [];
-        await kv.setMany(accepted.map(({ alert, storyKeys }) => ({ key: entryKey(alert.id), value: { alert, attempts: 0, storyKeys } satisfies OutboxEntry })));
-        const added = accepted.map(({ alert, keys }) => ({ id: alert.id, time: alert.item.published ?? alert.item.firstSeen, keys, channelId: alert.channelId }));
-        await kv.set(INDEX_KEY, [...index, ...added]);
-        return accepted.map(({ alert }) => alert);
+        if ((await kv.get(outboxKeys.entry(entry.alert.id))) !== undefined) await kv.set(outboxKeys.entry(entry.alert.id), entry);
       }),
-    pending: () => exclusive(() => readPending()),
+    async count(channelId) {
+      if (channelId !== undefined) return kv.index.size(outboxKeys.channelIndex(channelId));
+      const sizes = await Promise.all((await kv.index.members(CHANNELS)).map((id) => kv.index.size(outboxKeys.channelIndex(id))));
+      return sizes.reduce((sum, n) => sum + n, 0);
+    },
     async claimChannel(channelId, ttlMs) {
       const claim = await kv.tryClaim(`outbox:channel:${channelId}`, ttlMs);
       if (!claim) return undefined;
       return {
-        entries: () => exclusive(() => readPending(channelId)),
+        entries: () => exclusive(() => readChannel(channelId)),
+        attempt: async () => checkShape<SendAttempt>(sendAttemptShape, outboxKeys.attempt(channelId), await kv.get(outboxKeys.attempt(channelId)), onCorrupt),
+        saveAttempt: (attempt) => kv.set(outboxKeys.attempt(channelId), attempt),
+        dropAttempt: () => kv.delete(outboxKeys.attempt(channelId)),
         renew: () => claim.renew(),
         release: () => claim.release(),
       };
     },
-    complete: (entries) =>
-      exclusive(async () => {
-        if (entries.length === 0) return;
-        const now = Date.now();
-        await kv.setMany(entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => ({ key: storyKey(alert.channelId, k.key), value: now, ttlMs: k.ttlMs }))));
-        const gone = new Set(entries.map((e) => e.alert.id));
-        await kv.set(INDEX_KEY, (await readIndex()).filter((e) => !gone.has(e.id)));
-        await Promise.all([...gone].map((id) => kv.delete(entryKey(id))));
-      }),
-    update: (entry) =>
-      exclusive(async () => {
-        if ((await readIndex()).some((e) => e.id === entry.alert.id)) await kv.set(entryKey(entry.alert.id), entry);
-      }),
-    count: async () => (await readIndex()).length,
+    sentMessage: async (alertId) => checkShape<SentMessage>(sentMessageShape, outboxKeys.sent(alertId), await kv.get(outboxKeys.sent(alertId)), onCorrupt),
   };
+}
+
+type ReadEntries = (ids: readonly string[]) => Promise<(OutboxEntry | undefined)[]>;
+
+async function enqueueAlerts(kv: KeyValue, candidates: readonly { alert: Alert; storyKeys: StoryKey[] }[], readEntries: ReadEntries): Promise<Alert[]> {
+  const keyed = candidates.map((c) => ({ ...c, keys: c.storyKeys.map((k) => outboxKeys.story(c.alert.channelId, k.key)) }));
+  const marks = await kv.getMany<unknown>(keyed.flatMap((c) => c.keys));
+  const allKeys = keyed.flatMap((c) => c.keys);
+  // A story is taken when the channel has it done, or pending under an alert whose entry exists.
+  const pendingIds = [...new Set([...keyed.map((c) => c.alert.id), ...marks.flatMap((m) => (isPendingMark(m) ? [m.pending] : []))])];
+  const existing = await readEntries(pendingIds);
+  const live = new Set(pendingIds.filter((_, i) => existing[i] !== undefined));
+  const taken = new Set(allKeys.filter((_, i) => typeof marks[i] === 'number' || (isPendingMark(marks[i]) && live.has(marks[i].pending))));
+  for (const id of live) taken.add(id);
+  const accepted = keyed.filter((c) => {
+    if (taken.has(c.alert.id) || c.keys.some((k) => taken.has(k))) return false;
+    [c.alert.id, ...c.keys].forEach((k) => taken.add(k));
+    return true;
+  });
+  if (accepted.length === 0) return [];
+  const channels = [...new Set(accepted.map((c) => c.alert.channelId))];
+  await kv.index.add(CHANNELS, channels.map((member) => ({ member, score: 0 })));
+  for (const channelId of channels) {
+    const members = accepted.filter((c) => c.alert.channelId === channelId).map((c, i) => ({ member: c.alert.id, score: indexScore(c.alert, i) }));
+    await kv.index.add(outboxKeys.channelIndex(channelId), members);
+  }
+  await kv.setMany(
+    accepted.flatMap(({ alert, storyKeys, keys }) => [
+      ...keys.map((key) => ({ key, value: { pending: alert.id } })),
+      { key: outboxKeys.entry(alert.id), value: { alert, attempts: 0, storyKeys } satisfies OutboxEntry },
+    ]),
+  );
+  return accepted.map(({ alert }) => alert);
+}
+
+async function completeEntries(kv: KeyValue, entries: readonly OutboxEntry[], sent: { messageId: string; at: Date } | undefined, onCorrupt: CorruptEntryReporter): Promise<void> {
+  if (entries.length === 0) return;
+  const now = Date.now();
+  const remembered = entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => ({ key: outboxKeys.story(alert.channelId, k.key), value: now, ttlMs: k.ttlMs })));
+  const messages = sent
+    ? entries.map(({ alert, storyKeys }) => ({
+        key: outboxKeys.sent(alert.id),
+        value: { channelId: alert.channelId, messageId: sent.messageId, sentAt: sent.at.toISOString() } satisfies SentMessage,
+        ttlMs: Math.max(0, ...(storyKeys ?? []).map((k) => k.ttlMs)) || SENT_MESSAGE_TTL_MS,
+      }))
+    : [];
+  await kv.setMany([...remembered, ...messages]);
+  const channels = [...new Set(entries.map((e) => e.alert.channelId))];
+  for (const channelId of channels) {
+    const ids = entries.filter((e) => e.alert.channelId === channelId).map((e) => e.alert.id);
+    await kv.index.remove(outboxKeys.channelIndex(channelId), ids);
+    await Promise.all(ids.map((id) => kv.delete(outboxKeys.entry(id))));
+    const attempt = checkShape<SendAttempt>(sendAttemptShape, outboxKeys.attempt(channelId), await kv.get(outboxKeys.attempt(channelId)), onCorrupt);
+    if (attempt?.alertIds.some((id) => ids.includes(id))) await kv.delete(outboxKeys.attempt(channelId));
+    if ((await kv.index.size(outboxKeys.channelIndex(channelId))) === 0) await kv.index.remove(CHANNELS, [channelId]);
+  }
+}
+
+function isPendingMark(value: unknown): value is { pending: string } {
+  return typeof value === 'object' && value !== null && typeof (value as { pending?: unknown }).pending === 'string';
 }

@@ -1,4 +1,5 @@
 import KeyvSqlite from '@keyv/sqlite';
+import type { SortedIndex } from './sorted-index';
 
 /** Rows per statement: bounds the size of one JSON parameter and of one result set. */
 const BATCH_ROWS = 5_000;
@@ -45,6 +46,37 @@ export class BatchingSqlite extends KeyvSqlite {
   async tune(): Promise<void> {
     await this.query('PRAGMA journal_mode = WAL');
     await this.query('PRAGMA synchronous = NORMAL');
+    await this.query(`CREATE TABLE IF NOT EXISTS ${this.indexTable} (name TEXT NOT NULL, member TEXT NOT NULL, score REAL NOT NULL, PRIMARY KEY (name, member))`);
+    await this.query(`CREATE INDEX IF NOT EXISTS ${this.indexTable}_order ON ${this.indexTable} (name, score, member)`);
+  }
+
+  /** The sorted index (see sorted-index.ts) as rows of one table beside Keyv's, ordered by an SQL index. */
+  sortedIndex(): SortedIndex {
+    const table = this.indexTable;
+    return {
+      add: async (name, entries) => {
+        for (const chunk of chunks(entries)) {
+          await this.query(
+            `INSERT INTO ${table} (name, member, score)
+             SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?) WHERE true
+             ON CONFLICT(name, member) DO UPDATE SET score = excluded.score`,
+            name,
+            JSON.stringify(chunk.map(({ member, score }) => [member, score])),
+          );
+        }
+      },
+      remove: async (name, members) => {
+        for (const chunk of chunks(members)) {
+          await this.query(`DELETE FROM ${table} WHERE name = ? AND member IN (SELECT value FROM json_each(?))`, name, JSON.stringify(chunk));
+        }
+      },
+      members: async (name) => ((await this.query(`SELECT member FROM ${table} WHERE name = ? ORDER BY score, member`, name)) as { member: string }[]).map((row) => row.member),
+      size: async (name) => Number(((await this.query(`SELECT count(*) AS n FROM ${table} WHERE name = ?`, name)) as { n: number }[])[0]?.n ?? 0),
+    };
+  }
+
+  private get indexTable(): string {
+    return `${this.table}_index`;
   }
 
   private get table(): string {

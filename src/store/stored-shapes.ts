@@ -76,6 +76,11 @@ export const outboxEntryShape = z.looseObject({
   storyKeys: z.array(storyKey).optional(),
 });
 
+export const sendAttemptShape = z.looseObject({ alertIds: z.array(text).min(1), nonce: text, firstTriedAt: text });
+
+export const sentMessageShape = z.looseObject({ channelId: text, messageId: text, sentAt: text });
+
+/** The one-document outbox index of earlier versions, read once to move it to the sorted index. */
 export const outboxIndexShape = z.array(z.looseObject({ id: text, time: text, keys: z.array(text).optional(), channelId: optionalText }));
 
 /**

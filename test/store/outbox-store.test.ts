@@ -93,4 +93,53 @@ describe.each(storeBackends(REDIS_DB))('outbox store on $name', (backend) => {
     await claim!.release();
     expect(await outbox.claimChannel('X', 5_000)).toBeDefined();
   });
+
+  it('remembers which message carried each sent alert, and none for an alert dropped unsent', async () => {
+    const [a, b, c] = [alertFor('X', makeItem({ id: 'a' })), alertFor('X', makeItem({ id: 'b' })), alertFor('X', makeItem({ id: 'c' }))];
+    await outbox.enqueue([a, b, c].map((alert, i) => ({ alert, storyKeys: keys(`k${i}`) })));
+    const [ea, eb, ec] = await outbox.pending();
+    const at = new Date('2026-11-26T12:00:00.000Z');
+    await outbox.complete([ea!, eb!], { messageId: '900000000000000001', at });
+    await outbox.complete([ec!]);
+    expect(await outbox.sentMessage(a.id)).toEqual({ channelId: 'X', messageId: '900000000000000001', sentAt: at.toISOString() });
+    expect(await outbox.sentMessage(b.id)).toMatchObject({ messageId: '900000000000000001' });
+    expect(await outbox.sentMessage(c.id)).toBeUndefined();
+  });
+
+  it("keeps a channel's unsettled message until the alerts it carried are done", async () => {
+    const [a, b] = [alertFor('X', makeItem({ id: 'a' })), alertFor('X', makeItem({ id: 'b' }))];
+    await outbox.enqueue([a, b].map((alert, i) => ({ alert, storyKeys: keys(`k${i}`) })));
+    const claim = (await outbox.claimChannel('X', 5_000))!;
+    const attempt = { alertIds: [a.id, b.id], nonce: 'nonce-of-a-and-b', firstTriedAt: '2026-11-26T12:00:00.000Z' };
+    await claim.saveAttempt(attempt);
+    await claim.release();
+    // Another life claims the channel: the message is there to be sent again exactly as it was.
+    const next = (await outbox.claimChannel('X', 5_000))!;
+    expect(await next.attempt()).toEqual(attempt);
+    await outbox.complete(await next.entries(), { messageId: '1', at: new Date() });
+    expect(await next.attempt()).toBeUndefined();
+    expect(await outbox.channels()).toEqual([]);
+  });
+
+  it('moves the alerts an earlier version left in its one-document index, in order, with their stories still blocked', async () => {
+    const late = alertFor('X', makeItem({ id: 'late', published: '2026-11-26T11:00:00.000Z' }));
+    const early = alertFor('X', makeItem({ id: 'early', published: '2026-11-26T09:00:00.000Z' }));
+    // The oldest entries kept no story keys of their own: their index lines did.
+    await kv.setMany([late, early].map((alert) => ({ key: `outbox:alert:${alert.id}`, value: { alert, attempts: 0, ...(alert === late ? { storyKeys: keys(`link:${alert.item.id}`) } : {}) } })));
+    await kv.set('outbox:index', [late, early].map((alert) => ({ id: alert.id, time: alert.item.published, keys: [`channel-story:X:link:${alert.item.id}`], channelId: 'X' })));
+    expect((await outbox.pending()).map((e) => e.alert.id)).toEqual([early.id, late.id]);
+    expect(await kv.get('outbox:index')).toBeUndefined();
+    const sameStory = alertFor('X', makeItem({ id: 'early' }), 'other-feed');
+    expect(await outbox.enqueue([{ alert: sameStory, storyKeys: keys('link:early') }])).toEqual([]);
+    expect(await outbox.count()).toBe(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('orders an index by score, then by member, and drops members in any number', async () => {
+    await kv.index.add('t', [{ member: 'b', score: 2 }, { member: 'a', score: 2 }, { member: 'z', score: 1 }]);
+    await kv.index.add('other', [{ member: 'q', score: 0 }]);
+    expect(await kv.index.members('t')).toEqual(['z', 'a', 'b']);
+    await kv.index.remove('t', ['z', 'b', 'missing']);
+    expect([await kv.index.members('t'), await kv.index.size('t'), await kv.index.size('other')]).toEqual([['a'], 1, 1]);
+  });
 });

@@ -1,6 +1,7 @@
 import { createInProcessClaims } from '../../../src/store/claims';
 import type { KeyValue } from '../../../src/store/key-value';
 import { createInProcessLocks } from '../../../src/store/named-locks';
+import type { SortedIndex } from '../../../src/store/sorted-index';
 
 /** A process death for the store: thrown by the operation that would have run when the process died. */
 export class SimulatedCrash extends Error {
@@ -35,7 +36,26 @@ export function createMemoryStore(): KeyValue & { keys(): string[]; raw: Map<str
     },
     withLock: createInProcessLocks(),
     tryClaim: createInProcessClaims(),
+    index: createMemoryIndex(),
     async close() {},
+  };
+}
+
+/** Sorted sets in memory, ordered by score then member as Redis and SQLite order them. */
+function createMemoryIndex(): SortedIndex {
+  const sets = new Map<string, Map<string, number>>();
+  const set = (name: string) => sets.get(name) ?? sets.set(name, new Map()).get(name)!;
+  return {
+    async add(name, entries) {
+      for (const { member, score } of entries) set(name).set(member, score);
+    },
+    async remove(name, members) {
+      for (const member of members) set(name).delete(member);
+    },
+    async members(name) {
+      return [...set(name)].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0)).map(([member]) => member);
+    },
+    size: async (name) => set(name).size,
   };
 }
 
@@ -105,6 +125,25 @@ export function createMortalStore(durable: KeyValue, crashAtWrite?: number): { k
     async tryClaim(name, ttlMs) {
       alive();
       return durable.tryClaim(name, ttlMs);
+    },
+    // Each index change is one ZADD/ZREM (Redis) or one statement (SQLite): a write of its own.
+    index: {
+      async add(name, entries) {
+        write();
+        await durable.index.add(name, entries);
+      },
+      async remove(name, members) {
+        write();
+        await durable.index.remove(name, members);
+      },
+      async members(name) {
+        alive();
+        return durable.index.members(name);
+      },
+      async size(name) {
+        alive();
+        return durable.index.size(name);
+      },
     },
     close: async () => {},
   };

@@ -27,11 +27,11 @@ export function createFakeDiscord(): { posted: PostedMessage[]; senderFor(life: 
     senderFor(life, options = {}) {
       let sends = 0;
       return {
-        async send(alert: Alert): Promise<SendResult> {
+        async send(alert: Alert, sendOptions = {}): Promise<SendResult> {
           await options.gate;
           // A dead process sends nothing.
           if (life.dead) return { kind: 'transient', reason: 'process is gone' };
-          const nonce = alertNonce(alert.id);
+          const nonce = sendOptions.nonce ?? alertNonce(alert.id);
           const earlier = posted.findIndex((m) => m.channelId === alert.channelId && m.nonce === nonce);
           if (earlier < 0) posted.push({ channelId: alert.channelId, title: alert.item.title, nonce });
           sends += 1;

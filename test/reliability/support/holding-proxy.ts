@@ -9,8 +9,8 @@ import type { AddressInfo } from 'node:net';
 export interface HoldingProxy {
   /** Base URL to give the bot as DISCORD_API_URL. */
   readonly apiUrl: string;
-  /** While on, answers to POST …/messages are held and never delivered. */
-  holdMessagePosts(on: boolean): void;
+  /** While on, answers to POST …/messages are held and never delivered; `after` posts first go through. */
+  holdMessagePosts(on: boolean, options?: { after?: number }): void;
   /** How many answers are held now. */
   held(): number;
   /** Stops listening (connections are refused, open ones dropped) until called with false. */
@@ -21,13 +21,14 @@ export interface HoldingProxy {
 export async function startHoldingProxy(twinApiUrl: string): Promise<HoldingProxy> {
   const target = new URL(twinApiUrl);
   let holding = false;
+  let passes = 0;
   const heldResponses = new Set<ServerResponse>();
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     const isMessagePost = incoming.method === 'POST' && /\/channels\/\d+\/messages$/.test(incoming.url ?? '');
     const upstream = httpRequest(
       { host: target.hostname, port: target.port, method: incoming.method, path: incoming.url, headers: { ...incoming.headers, host: target.host } },
       (answer) => {
-        if (isMessagePost && holding) {
+        if (isMessagePost && holding && passes-- <= 0) {
           answer.resume();
           heldResponses.add(outgoing);
           outgoing.on('close', () => heldResponses.delete(outgoing));
@@ -44,8 +45,9 @@ export async function startHoldingProxy(twinApiUrl: string): Promise<HoldingProx
   const { port } = server.address() as AddressInfo;
   return {
     apiUrl: `http://127.0.0.1:${port}${target.pathname}`,
-    holdMessagePosts(on) {
+    holdMessagePosts(on, options = {}) {
       holding = on;
+      passes = options.after ?? 0;
     },
     held: () => heldResponses.size,
     async refuseConnections(on) {

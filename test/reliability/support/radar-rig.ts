@@ -50,7 +50,8 @@ export interface Rig {
   proxy?: HoldingProxy;
   feedServer: FeedServer;
   guild: TwinGuild;
-  app: App;
+  /** The running app; replaced by restart(). */
+  readonly app: App;
   logs: LogEntry[];
   storeUrl: string;
   /** Serves these items on `/<feedId>.xml`. */
@@ -62,6 +63,11 @@ export interface Rig {
   /** Embed titles posted in a channel, in order. */
   titles(channel: string): string[];
   logged(message: string): LogEntry[];
+  /**
+   * Stops the app (as SIGTERM would) and starts a new one on the same store, config and Discord twin,
+   * with these timings (default: the ones it had): the next process life.
+   */
+  restart(timings?: AppTimings): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,18 +97,25 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   );
   const logger = createRecordingLogger();
   const guild = twin.addGuild({ name: 'Desk', channels: (options.channels ?? ['alerts', 'desk']).map((name) => ({ name })), members: [{ userId: ADMIN, permissions: 'admin' }] });
-  const app = await createApp({
-    config,
-    env: { discordToken: twin.token, discordApiUrl: proxy?.apiUrl ?? twin.apiUrl, logLevel: 'silent' },
-    storeUrl,
-    logger,
-    now: options.now,
-    timings: options.timings ?? FAST_TIMINGS,
-    wrapStore: options.wrapStore,
-  });
-  await app.start();
-  await eventually(() => expect(twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'), 10_000);
-  await app.settle();
+  const launch = async (timings: AppTimings) => {
+    const started = await createApp({
+      config,
+      env: { discordToken: twin.token, discordApiUrl: proxy?.apiUrl ?? twin.apiUrl, logLevel: 'silent' },
+      storeUrl,
+      logger,
+      now: options.now,
+      timings,
+      wrapStore: options.wrapStore,
+    });
+    const sessions = twin.gatewaySessions().filter((s) => s.identified).length;
+    await started.start();
+    await eventually(() => expect(twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'), 10_000);
+    await eventually(() => expect(twin.gatewaySessions().filter((s) => s.identified).length).toBeGreaterThan(sessions), 10_000);
+    await started.settle();
+    return started;
+  };
+  let timings = options.timings ?? FAST_TIMINGS;
+  let app = await launch(timings);
   const command = (name: string, opts?: Record<string, string>, subcommand?: string) =>
     twin.invokeCommand({ guildId: guild.id, channelId: guild.channels[0]!.id, userId: ADMIN, name, subcommand, options: opts });
   return {
@@ -110,7 +123,9 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     proxy,
     feedServer,
     guild,
-    app,
+    get app() {
+      return app;
+    },
     logs: logger.entries,
     storeUrl,
     serve: (feedId, items) => feedServer.route(`/${feedId}.xml`, { body: rss2({ title: feedId, items }) }),
@@ -126,6 +141,11 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     // A packed message (a long queue) carries several alerts: every embed is one alert.
     titles: (channel) => twin.messages(guild.channelId(channel)).flatMap((m) => (m.embeds as APIEmbed[]).map((e) => e.title ?? '')),
     logged: (message) => logger.entries.filter((e) => e.message === message),
+    async restart(next) {
+      await app.stop();
+      timings = next ?? timings;
+      app = await launch(timings);
+    },
     async close() {
       await app.stop();
       await proxy?.close();

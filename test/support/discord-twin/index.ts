@@ -56,6 +56,15 @@ function createTwinFacade({ state, gateway, interactions, server, log, gatewayUr
     if (!channel) throw new Error(`Discord twin: guild ${guildId} has no channel ${channelId}`);
     return channel;
   };
+  // The bot's own overwrite in a channel: one deny bit set or cleared, the others kept.
+  const setBotDeny = (guildId: string, channelId: string, bit: bigint, denied: boolean): void => {
+    const channel = requireChannel(guildId, channelId);
+    const own = channel.overwrites.find((overwrite) => overwrite.type === 1 && overwrite.id === config.bot.id);
+    const deny = denied ? (own?.deny ?? 0n) | bit : (own?.deny ?? 0n) & ~bit;
+    channel.overwrites = channel.overwrites.filter((overwrite) => overwrite !== own);
+    if (deny !== 0n) channel.overwrites.push({ id: config.bot.id, type: 1, allow: own?.allow ?? 0n, deny });
+    gateway.dispatchToGuild(guildId, 'CHANNEL_UPDATE', channelPayload(channel));
+  };
   return {
     apiUrl: `http://127.0.0.1:${server.port}/api`,
     gatewayUrl,
@@ -81,18 +90,15 @@ function createTwinFacade({ state, gateway, interactions, server, log, gatewayUr
     },
     requests: log,
     failRest: (fault) => faults.add(fault),
+    clearFaults: () => faults.clear(),
     dropGateway: (code = 4000) => gateway.drop(code),
     deleteChannel(guildId, channelId) {
       const channel = requireChannel(guildId, channelId);
       guilds.removeChannel(guildId, channelId);
       gateway.dispatchToGuild(guildId, 'CHANNEL_DELETE', channelPayload(channel));
     },
-    setBotPermissions(guildId, channelId, allow) {
-      const channel = requireChannel(guildId, channelId);
-      channel.overwrites = channel.overwrites.filter((overwrite) => !(overwrite.type === 1 && overwrite.id === config.bot.id));
-      if (!allow) channel.overwrites.push({ id: config.bot.id, type: 1, allow: 0n, deny: Permission.SendMessages });
-      gateway.dispatchToGuild(guildId, 'CHANNEL_UPDATE', channelPayload(channel));
-    },
+    setBotPermissions: (guildId, channelId, allow) => setBotDeny(guildId, channelId, Permission.SendMessages, !allow),
+    setBotHistoryAccess: (guildId, channelId, allow) => setBotDeny(guildId, channelId, Permission.ReadMessageHistory, !allow),
     gatewaySessions: () => gateway.sessions(),
     newSnowflake: (onShard) => (onShard ? state.ids.nextOnShard(onShard.shardId, onShard.shardCount) : state.ids.next()),
     async close() {

@@ -22,7 +22,7 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
-export function createMessageStore(now: () => number): MessageStore {
+export function createMessageStore(now: () => number, nonceWindowMs = NONCE_WINDOW_MS): MessageStore {
   const byChannel = new Map<string, TwinMessage[]>();
   const nonces = new Map<string, { message: TwinMessage; at: number }>();
   const waiters = new Set<Waiter>();
@@ -57,7 +57,7 @@ export function createMessageStore(now: () => number): MessageStore {
     },
     findByNonce(channelId, nonce) {
       const entry = nonces.get(`${channelId}:${nonce}`);
-      return entry && now() - entry.at < NONCE_WINDOW_MS ? entry.message : undefined;
+      return entry && now() - entry.at < nonceWindowMs ? entry.message : undefined;
     },
     waitFor(channelId, count, timeoutMs = DEFAULT_WAIT_FOR_MESSAGES_MS) {
       const current = list(channelId);

@@ -64,13 +64,13 @@ function createRequestHandler(options: TwinServerOptions): (request: IncomingMes
       writeResult(response, result);
     };
 
-    const fault = faults.take(path);
-    if (fault === 'drop') {
+    const fault = faults.takeFault(path);
+    const failWith = (status: 500 | 502 | 503 | 'drop'): void => {
+      if (status !== 'drop') return respond({ status, body: { message: `${status}: injected by the Discord twin`, code: 0 } });
       log.push({ method, path, status: 0, at: state.config.now() });
       request.socket.destroy();
-      return;
-    }
-    if (fault !== undefined) return respond({ status: fault, body: { message: `${fault}: injected by the Discord twin`, code: 0 } });
+    };
+    if (fault && !fault.afterStore) return failWith(fault.status);
 
     const match = url.pathname.startsWith(`${API_PREFIX}/`) ? route(method, path) : { kind: 'not-found' as const };
     if (match.kind !== 'found') {
@@ -94,6 +94,8 @@ function createRequestHandler(options: TwinServerOptions): (request: IncomingMes
     if (!body.ok) return respond({ status: 400, body: { message: 'The request body contains invalid JSON.', code: 50109 } });
     const context = { method, path, params: match.params, query: url.searchParams, body: body.body, headers: request.headers };
     const result = await match.route.handle(context);
+    // Stored, answer lost: the request took effect, then the answer fails on its way back.
+    if (fault?.afterStore) return failWith(fault.status);
     respond({ ...result, headers: { ...limited.headers, ...result.headers } });
   };
 }

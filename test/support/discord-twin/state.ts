@@ -59,7 +59,7 @@ export function createTwinState(options: TwinOptions): TwinState {
     config,
     ids,
     guilds: createGuildStore(ids, config.bot, now),
-    messages: createMessageStore(now),
+    messages: createMessageStore(now, options.nonceWindowMs),
     commands: createCommandStore(ids, config.applicationId),
   };
 }

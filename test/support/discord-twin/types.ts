@@ -22,6 +22,11 @@ export interface TwinOptions {
   /** Print unknown routes to stderr (once per route). Default true. */
   warnUnknownRoutes?: boolean;
   now?: () => number;
+  /**
+   * How long `enforce_nonce` returns the earlier message for a repeated nonce in a channel (Discord: "a few
+   * minutes"; default 5 min). Shorten it, or move `now`, to play out a restart after the window.
+   */
+  nonceWindowMs?: number;
 }
 
 export interface TwinGuildInput {
@@ -156,6 +161,11 @@ export interface FailRestOptions {
   untilMs?: number;
   /** Tested against the path after /api/v10. */
   match?: RegExp;
+  /**
+   * Stored, answer lost: the request is handled as usual (a message is posted) and only then answered
+   * with `status`, or its socket destroyed (`'drop'`) — what a bot sees when Discord's answer goes missing.
+   */
+  afterStore?: boolean;
 }
 
 export interface GatewaySessionView {
@@ -186,9 +196,13 @@ export interface DiscordTwin {
   readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
   readonly requests: RestLogEntry[];
   failRest(options: FailRestOptions): void;
+  /** Ends every injected fault at once: Discord is back. */
+  clearFaults(): void;
   dropGateway(code?: number): void;
   deleteChannel(guildId: string, channelId: string): void;
   setBotPermissions(guildId: string, channelId: string, allow: boolean): void;
+  /** Grants or denies the bot Read Message History in a channel (GET …/messages then returns no messages). */
+  setBotHistoryAccess(guildId: string, channelId: string, allow: boolean): void;
   gatewaySessions(): GatewaySessionView[];
   /** A fresh snowflake; with a shard, one whose guild would live on that shard. */
   newSnowflake(onShard?: { shardId: number; shardCount: number }): string;

@@ -76,10 +76,7 @@ export function messageRoutes({ state }: RouteDeps): RouteDefinition[] {
     {
       method: 'GET',
       pattern: '/channels/:channelId/messages',
-      handle: inChannel(({ channel }, { query }) => {
-        const limit = Number(query.get('limit') ?? '50');
-        return jsonResult(200, messages.list(channel.id).reverse().slice(0, limit).map((message) => messageResponse(message)));
-      }),
+      handle: inChannel((located, { query }) => listMessages(located, query, config.bot.id, messages.list(located.channel.id))),
     },
     {
       method: 'GET',
@@ -98,6 +95,24 @@ export function messageRoutes({ state }: RouteDeps): RouteDefinition[] {
       ),
     },
   ];
+}
+
+/**
+ * GET /channels/:id/messages as Discord documents it: 403/50001 without VIEW_CHANNEL; no messages at all
+ * without READ_MESSAGE_HISTORY; `limit` 1–100 (default 50); `before` / `after` a message id (`after`
+ * gives the messages right after it); newest first.
+ */
+function listMessages(located: Located, query: URLSearchParams, botId: string, all: TwinMessage[]): RouteResult {
+  const permissions = channelPermissionsOf(located.guild, located.channel, botId);
+  if (!hasPermission(permissions, Permission.ViewChannel)) return Errors.missingAccess();
+  if (!hasPermission(permissions, Permission.ReadMessageHistory)) return jsonResult(200, []);
+  const limit = Number(query.get('limit') ?? '50');
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) return jsonResult(400, { message: 'Invalid Form Body', code: 50035, errors: { limit: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: 'int value should be between 1 and 100.' }] } } });
+  const [before, after] = [query.get('before'), query.get('after')];
+  if ([before, after].some((id) => id !== null && !/^\d{1,20}$/.test(id))) return jsonResult(400, { message: 'Invalid Form Body', code: 50035 });
+  const ascending = all.filter((m) => (before === null || BigInt(m.id) < BigInt(before)) && (after === null || BigInt(m.id) > BigInt(after)));
+  const page = after !== null && before === null ? ascending.slice(0, limit) : ascending.slice(-limit);
+  return jsonResult(200, page.reverse().map((message) => messageResponse(message)));
 }
 
 /** 50001 without VIEW_CHANNEL, 50013 without SEND_MESSAGES, as Discord answers a bot. */
