@@ -64,8 +64,12 @@ describe('feed failures', () => {
   it('keeps every other feed working while feeds are down, slow, erroring, junk or oversize, then recovers each', async () => {
     const down = await closedPort();
     await start(['slow', 'err', 'junk', 'huge', 'good'], { limits: { requestTimeoutMs: 1000, maxBodyBytes: 10_000 } });
-    // One more feed on a port nobody listens on: connection refused.
-    await rig.command('feeds', { url: `http://127.0.0.1:${down.port}/down.xml`, name: 'Down' }, 'add');
+    // One more feed, a server's own: /feed add checks it is a feed, then its port closes (connection refused).
+    const upWhileAdded = await serveOn(down.port, rss2({ title: 'down', items: [] }));
+    const added = JSON.stringify((await rig.command('feed', { url: `http://127.0.0.1:${down.port}/down.xml`, name: 'Down' }, 'add')).final);
+    expect(added).toContain('Added');
+    upWhileAdded.closeAllConnections();
+    await new Promise<void>((resolve) => upWhileAdded.close(() => resolve()));
     rig.feedServer.route('/slow.xml', { hang: true, body: rss2({ title: 'slow', items: [] }) });
     rig.feedServer.route('/err.xml', { status: 500 });
     rig.feedServer.route('/junk.xml', { body: '\u0000\u0001 this is not a feed <<<', contentType: 'application/octet-stream' });
