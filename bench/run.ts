@@ -10,8 +10,9 @@ import type { ChildMessage } from './support/run-child';
 
 /**
  * `npm run bench`: runs each benchmark in its own process (so CPU time and peak RSS are its own), then
- * prints one table and writes bench/results.json. `--only matching,poll` runs some; `--profile` writes a
- * CPU profile per benchmark to bench/profiles/ (open in Chrome DevTools).
+ * prints one table and writes bench/results.json (or `--out FILE`). `--only matching,poll` runs some;
+ * `--profile` writes a CPU profile per benchmark to bench/profiles/ (open in Chrome DevTools). Every other
+ * flag goes to the suites: `--feeds N`, `--store redis`, `--shapes never-304`, `--no-typical` (poll).
  */
 
 const SUITES = [
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const only = valueOf(args, '--only')?.split(',');
   const profile = args.includes('--profile');
+  const resultsFile = valueOf(args, '--out') ?? RESULTS_FILE;
+  const suiteArgs = withoutRunFlags(args);
   const chosen = SUITES.filter((s) => !only || only.includes(s.key));
   if (chosen.length === 0) throw new Error(`--only takes some of: ${SUITES.map((s) => s.key).join(', ')}`);
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
     process.stderr.write(`\n== ${suite.key}\n`);
     try {
       const loadBeforeSuite = round(loadavg()[0]);
-      const result = await runSuite(suite.file, profile);
+      const result = await runSuite(suite.file, profile, suiteArgs);
       // Other work on the machine slows every figure: each suite records the load it ran under.
       results.push({ ...result, loadAverage1m: { before: loadBeforeSuite, after: round(loadavg()[0]) } });
     } catch (error: unknown) {
@@ -60,20 +63,20 @@ async function main(): Promise<void> {
     rows,
     suites: results,
   };
-  writeFileSync(RESULTS_FILE, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
   const { cpuModel, cores, node } = report.machine;
   console.log(`\nRare Earth Radar benchmarks — ${cpuModel}, ${cores} cores, Node ${node}, load ${report.loadAverage1m.before} → ${report.loadAverage1m.after}, ${report.durationS} s\n`);
   console.log(formatTable(rows));
-  console.log(`\nWritten to ${RESULTS_FILE}`);
+  console.log(`\nWritten to ${resultsFile}`);
   if (failures.length > 0) {
     console.error(`\nBenchmarks that failed:\n${failures.join('\n')}`);
     process.exitCode = 1;
   }
 }
 
-function runSuite(file: string, profile: boolean): Promise<SuiteResult> {
+function runSuite(file: string, profile: boolean, suiteArgs: readonly string[]): Promise<SuiteResult> {
   const execArgv = profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
-  const child = fork(join(__dirname, file), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, file), [...suiteArgs], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let settled = false;
     child.on('message', (message: ChildMessage) => {
@@ -85,6 +88,16 @@ function runSuite(file: string, profile: boolean): Promise<SuiteResult> {
       if (!settled) reject(new Error(`${file} exited with code ${code} without a result`));
     });
   });
+}
+
+/** The arguments meant for the suites: all but run.ts's own `--only X`, `--out F` and `--profile`. */
+function withoutRunFlags(args: readonly string[]): string[] {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--only' || args[i] === '--out') i++;
+    else if (args[i] !== '--profile') rest.push(args[i] as string);
+  }
+  return rest;
 }
 
 function valueOf(args: readonly string[], flag: string): string | undefined {

@@ -1,6 +1,8 @@
 /**
- * What the 500-feed farm serves, decided up front so the bot process and the farm process agree:
+ * What the feed farm serves, decided up front so the bot process and the farm process agree:
  * which feeds are slow or failing, which change in a given cycle, how many items each carries.
+ * The shape (feed count, share changing per poll, whether feeds ever answer 304) comes from the
+ * environment, so `npm run bench -- --feeds 10000` and each measured shape reach every process alike.
  */
 
 export type FeedBehaviour = 'normal' | 'slow' | 'http-500' | 'reset' | 'truncated-xml';
@@ -16,10 +18,36 @@ export interface FarmFeed {
   delayMs: number;
 }
 
-export const FEED_COUNT = 500;
-export const HOST_COUNT = 100;
+export interface FarmShape {
+  feeds: number;
+  /** Share of feeds that publish new items in a cycle after the first: 50 (the original bench) or 10. */
+  changePercent: number;
+  /** Feeds that never answer 304: no validators, and the XML changes on every fetch (a build date). */
+  never304: boolean;
+}
 
-/** A few slow or failing feeds among the 500, spread over different hosts. */
+export const DEFAULT_SHAPE: FarmShape = { feeds: 500, changePercent: 50, never304: false };
+const SHAPE_VARIABLE = 'BENCH_FARM_SHAPE';
+
+/** The shape this process measures: set by the parent through the environment, else the default. */
+export function farmShape(): FarmShape {
+  const text = process.env[SHAPE_VARIABLE];
+  if (text !== cachedShape.text) cachedShape = { text, shape: text ? { ...DEFAULT_SHAPE, ...(JSON.parse(text) as Partial<FarmShape>) } : DEFAULT_SHAPE };
+  return cachedShape.shape;
+}
+let cachedShape: { text: string | undefined; shape: FarmShape } = { text: undefined, shape: DEFAULT_SHAPE };
+
+/** The environment for a child process that must measure `shape`. */
+export function shapeEnvironment(shape: FarmShape): NodeJS.ProcessEnv {
+  return { ...process.env, [SHAPE_VARIABLE]: JSON.stringify(shape) };
+}
+
+/** One loopback address per 5 feeds, at most 100 (127.0.0.1–100), as a realistic spread of publishers. */
+export function hostCount(feeds: number): number {
+  return Math.max(1, Math.min(100, Math.ceil(feeds / 5)));
+}
+
+/** A few slow or failing feeds among the first 500, spread over different hosts. */
 const SPECIAL: Readonly<Record<number, FeedBehaviour>> = {
   7: 'slow', 101: 'slow', 233: 'slow', 342: 'slow', 477: 'slow',
   55: 'http-500', 288: 'http-500', 410: 'http-500',
@@ -27,13 +55,14 @@ const SPECIAL: Readonly<Record<number, FeedBehaviour>> = {
   66: 'truncated-xml', 321: 'truncated-xml',
 };
 
-export function planFarm(): FarmFeed[] {
-  return Array.from({ length: FEED_COUNT }, (_, index) => {
+export function planFarm(shape: FarmShape = farmShape()): FarmFeed[] {
+  const hosts = hostCount(shape.feeds);
+  return Array.from({ length: shape.feeds }, (_, index) => {
     const behaviour = SPECIAL[index] ?? 'normal';
     return {
       index,
       path: `/feeds/wire-${index}.xml`,
-      host: index % HOST_COUNT,
+      host: index % hosts,
       behaviour,
       windowSize: 20 + ((index * 37) % 31),
       delayMs: behaviour === 'slow' ? 400 + ((index * 53) % 500) : 0,
@@ -41,9 +70,14 @@ export function planFarm(): FarmFeed[] {
   });
 }
 
-/** Half the feeds change each cycle (alternating halves); the others answer 304 to a conditional GET. */
-export function changesIn(feed: FarmFeed, cycle: number): boolean {
-  return cycle === 0 || (feed.index + cycle) % 2 === 0;
+/**
+ * Which feeds publish in a cycle: at 50%, alternating halves (the original bench); otherwise a different
+ * `changePercent` of the feeds each cycle. The others answer 304 to a conditional GET (unless never304).
+ */
+export function changesIn(feed: FarmFeed, cycle: number, shape: FarmShape = farmShape()): boolean {
+  if (cycle === 0) return true;
+  if (shape.changePercent === 50) return (feed.index + cycle) % 2 === 0;
+  return (feed.index + cycle * 37) % 100 < shape.changePercent;
 }
 
 /** New items a changed feed publishes in a cycle: 1–3. */

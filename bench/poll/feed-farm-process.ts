@@ -3,13 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { createRandom, type Random } from '../support/random';
 import { rssDocument, type FeedEntry } from '../support/rss-document';
 import { writeNewsItem } from '../support/write-news-item';
-import { changesIn, hostAddress, HOST_COUNT, newItemsIn, planFarm, type FarmFeed } from './farm-plan';
+import { changesIn, farmShape, hostAddress, hostCount, newItemsIn, planFarm, type FarmFeed } from './farm-plan';
 import type { FromFarm, ToFarm } from './farm-protocol';
 
 /**
- * The feed farm: 500 RSS feeds on 100 loopback addresses (127.0.0.1–100), run in its own process so
- * that serving them costs the measured bot process nothing. Every server answers every path, so the
- * "one host" variant can point all feeds at 127.0.0.1.
+ * The feed farm: the shape's RSS feeds (500 by default) on up to 100 loopback addresses (127.0.0.1–100),
+ * run in its own process so that serving them costs the measured bot process nothing. Every server
+ * answers every path, so the "one host" variant can point all feeds at 127.0.0.1.
  */
 
 interface FeedState {
@@ -19,6 +19,7 @@ interface FeedState {
   etag: string;
   body: Buffer;
   published: number;
+  fetches: number;
 }
 
 const ITEM_SPACING_MS = 20 * 60_000;
@@ -27,7 +28,7 @@ const RARE_EARTH_SHARE = 0.03;
 
 function createFeedState(feed: FarmFeed, now: number): FeedState {
   const random = createRandom(1_000 + feed.index);
-  const state: FeedState = { feed, random, entries: [], etag: '', body: Buffer.alloc(0), published: 0 };
+  const state: FeedState = { feed, random, entries: [], etag: '', body: Buffer.alloc(0), published: 0, fetches: 0 };
   for (let k = feed.windowSize - 1; k >= 0; k--) addEntry(state, new Date(now - (k + 1) * ITEM_SPACING_MS));
   render(state, 0);
   return state;
@@ -49,9 +50,18 @@ function respond(state: FeedState, request: IncomingMessage, response: ServerRes
   const { behaviour } = state.feed;
   if (behaviour === 'reset') return void request.socket.destroy();
   if (behaviour === 'http-500') return void response.writeHead(500, { 'Content-Type': 'text/plain' }).end('upstream error');
+  if (farmShape().never304) return respondUncached(state, response);
   if (request.headers['if-none-match'] === state.etag) return void response.writeHead(304, { ETag: state.etag }).end();
   const body = behaviour === 'truncated-xml' ? state.body.subarray(0, Math.floor(state.body.length / 2)) : state.body;
   response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', ETag: state.etag, 'Content-Length': String(body.length) }).end(body);
+}
+
+/** A feed that never answers 304: no validators, and a build date that makes every fetch's XML new. */
+function respondUncached(state: FeedState, response: ServerResponse): void {
+  // A second later per fetch, so that two fetches within one second still differ.
+  const document = rssDocument(`Wire ${state.feed.index}`, `https://wire-${state.feed.index}.example/`, state.entries, new Date(Date.now() + ++state.fetches * 1_000));
+  const body = Buffer.from(state.feed.behaviour === 'truncated-xml' ? document.slice(0, document.length / 2) : document, 'utf8');
+  response.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=utf-8', 'Content-Length': String(body.length) }).end(body);
 }
 
 async function main(): Promise<void> {
@@ -65,7 +75,7 @@ async function main(): Promise<void> {
   };
   const servers: Server[] = [];
   const origins: string[] = [];
-  for (let i = 0; i < HOST_COUNT; i++) {
+  for (let i = 0; i < hostCount(farmShape().feeds); i++) {
     const server = createServer(handle);
     await new Promise<void>((resolve) => server.listen(0, hostAddress(i), resolve));
     servers.push(server);

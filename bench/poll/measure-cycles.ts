@@ -1,3 +1,4 @@
+import { createClient } from '@keyv/redis';
 import { createApp } from '../../src/app';
 import type { CycleReport } from '../../src/pipeline/poll-cycle';
 import { createSilentLogger } from '../../src/shared/logger';
@@ -21,11 +22,26 @@ export interface CycleFigures {
 /** Five servers, each with one channel subscribed to every topic: matched items become outbox writes. */
 const GUILDS = Array.from({ length: 5 }, (_, i) => ({ guildId: `90000000000000000${i}`, subscriptions: [{ channelId: `91000000000000000${i}` }] }));
 
-/** A store for the poll benchmark, with the servers' subscriptions in place. */
-export async function createPollStore(): Promise<TempStore> {
-  const store = createTempStore('poll');
+/** The Redis logical database the benchmark owns (flushed before and after), apart from the tests' 3–10. */
+const BENCH_REDIS_DB = 14;
+
+/** A store for the poll benchmark, with the servers' subscriptions in place: SQLite in a temp dir, or Redis. */
+export async function createPollStore(backend: 'sqlite' | 'redis' = 'sqlite'): Promise<TempStore> {
+  const store = backend === 'redis' ? await createRedisStore() : createTempStore('poll');
   await seedSubscriptions(store.storeUrl, GUILDS);
   return store;
+}
+
+async function createRedisStore(): Promise<TempStore> {
+  const storeUrl = `${(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379').replace(/\/\d+$/, '')}/${BENCH_REDIS_DB}`;
+  const flush = async () => {
+    const client = createClient({ url: storeUrl });
+    await client.connect();
+    await client.flushDb();
+    await client.quit();
+  };
+  await flush();
+  return { storeUrl, remove: () => void flush() };
 }
 
 /**

@@ -5,6 +5,7 @@ import { parseFeed } from '../../src/feeds/parse-feed';
 import { parseNewItems, rawKeyOf } from '../../src/pipeline/parse-new-items';
 import type { FeedMemory, RememberedItem } from '../../src/pipeline/recent-items';
 import { storyOf } from '../../src/pipeline/distrust-duplicate-ids';
+import { hash53 } from '../../src/shared/hash53';
 import { cpuMs } from '../matching/measure-throughput';
 
 export interface ParseCost {
@@ -63,10 +64,10 @@ async function previousPoll(body: string, newItems: number, feed: FeedSource, no
   const spans = splitFeedItems(body);
   const parsed = await parseFeed(body, feed, now);
   if (!spans || parsed.kind !== 'parsed') return undefined;
-  const known = new Map<string, RememberedItem>();
+  const known = new Map<number, RememberedItem>();
   spans.items.forEach((raw, i) => {
     const item = parsed.items[i];
-    if (i >= newItems && item) known.set(rawKeyOf(raw), { identity: '', id: item.id, story: storyOf(item) });
+    if (i >= newItems && item) known.set(rawKeyOf(raw), { identity: 0, id: hash53(item.id), story: hash53(storyOf(item)) });
   });
   return { hasIdentity: () => false, byRawKey: (key) => known.get(key) };
 }

@@ -1,5 +1,5 @@
 import { keepHeapSmall } from '../../src/cli/keep-heap-small';
-import { changesIn, newItemsIn, planFarm, type FarmFeed } from './farm-plan';
+import { changesIn, newItemsIn, planFarm, type FarmFeed, type FarmShape } from './farm-plan';
 import { measureCycles, type CycleFigures } from './measure-cycles';
 import { measureParseCost, type ParseCost } from './measure-parse-share';
 import { startFeedFarm } from './start-feed-farm';
@@ -7,6 +7,8 @@ import { startFeedFarm } from './start-feed-farm';
 /** One phase of the poll benchmark, run in its own process so its peak RSS is its own. */
 export interface PhaseRequest {
   storeUrl: string;
+  /** What the farm serves (the process's environment carries it to planFarm and the farm). */
+  shape: FarmShape;
   /** Cycles to poll, in order; the farm is first brought to the state just before the first of them. */
   cycles: number[];
   /** `spread`: feeds on 100 loopback hosts; `one-host`: all on 127.0.0.1. */

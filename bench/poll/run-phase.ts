@@ -1,12 +1,23 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
+import { shapeEnvironment, type FarmShape } from './farm-plan';
 import type { PhaseRequest, PhaseResult } from './poll-phase-process';
+import type { TypicalRequest } from './typical-bot-process';
 
 type PhaseReply = { ok: true; result: PhaseResult } | { ok: false; error: string };
 
-/** Runs one poll phase in a fresh process (see poll-phase-process.ts) and returns what it measured. */
+/** Runs one poll phase in a fresh process (see poll-phase-process.ts) and returns what it measured; its feed farm inherits the shape. */
 export function runPhase(request: PhaseRequest): Promise<PhaseResult> {
-  const child = fork(join(__dirname, 'poll-phase-process.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  return runInProcess('poll-phase-process.js', request.shape, request);
+}
+
+/** The same shape, polled by the typical bot (typical-bot-process.ts) instead of ours. */
+export function runTypicalBot(shape: FarmShape, request: TypicalRequest): Promise<PhaseResult> {
+  return runInProcess('typical-bot-process.js', shape, request);
+}
+
+function runInProcess(file: string, shape: FarmShape, request: PhaseRequest | TypicalRequest): Promise<PhaseResult> {
+  const child = fork(join(__dirname, file), [], { env: shapeEnvironment(shape), stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let replied = false;
     child.once('message', (reply: PhaseReply) => {
@@ -15,7 +26,7 @@ export function runPhase(request: PhaseRequest): Promise<PhaseResult> {
       else reject(new Error(reply.error));
     });
     child.once('exit', (code) => {
-      if (!replied) reject(new Error(`poll phase exited with code ${code} without a result`));
+      if (!replied) reject(new Error(`${file} exited with code ${code} without a result`));
     });
     child.send(request);
   });

@@ -12,7 +12,7 @@ function escapeXml(text: string): string {
 }
 
 /** An RSS 2.0 document shaped like a WordPress news feed: guid, pubDate, categories, an HTML description. */
-export function rssDocument(title: string, link: string, entries: readonly FeedEntry[]): string {
+export function rssDocument(title: string, link: string, entries: readonly FeedEntry[], buildDate?: Date): string {
   const items = entries.map((entry) =>
     [
       '<item>',
@@ -29,6 +29,7 @@ export function rssDocument(title: string, link: string, entries: readonly FeedE
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<rss version="2.0"><channel>',
     `<title>${escapeXml(title)}</title><link>${escapeXml(link)}</link><description>benchmark feed</description>`,
+    ...(buildDate ? [`<lastBuildDate>${buildDate.toUTCString()}</lastBuildDate>`] : []),
     ...items,
     '</channel></rss>',
   ].join('\n');
