@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { joinFeedItems, splitFeedItems } from '../feeds/feed-item-spans';
 import type { FeedSource } from '../feeds/feed-source';
 import { MAX_ITEMS_PER_FEED, type ParseOutcome } from '../feeds/parse-feed';
+import { hash53 } from '../shared/hash53';
 import { storyOf } from './distrust-duplicate-ids';
 import type { FeedMemory, RememberedItem } from './recent-items';
 
@@ -11,7 +11,7 @@ export interface NewItemsParse {
   /** As `parseFeed` gives it, but without the items the feed served unchanged at its last poll. */
   outcome: ParseOutcome;
   /** The raw-XML hash of each item in `outcome`, in order; absent when the document could not be cut. */
-  rawKeys?: string[];
+  rawKeys?: number[];
   /** What was remembered of the items left out. */
   unchanged: RememberedItem[];
 }
@@ -41,17 +41,17 @@ export async function parseNewItems(parseFeed: ParseFeed, text: string, feed: Fe
   const unchanged = remembered.filter((item): item is RememberedItem => item !== undefined);
   const newKeys = rawKeys.filter((_, i) => remembered[i] === undefined);
   if (outcome.kind !== 'parsed' || outcome.items.length !== newKeys.length) return parseAll();
-  const storiesById = new Map<string, Set<string>>();
+  const storiesById = new Map<number, Set<number>>();
   for (const item of unchanged) storiesById.set(item.id, (storiesById.get(item.id) ?? new Set()).add(item.story));
   const reusesAnId = outcome.items.some((item) => {
-    const stories = storiesById.get(item.id);
-    return stories !== undefined && (stories.size > 1 || !stories.has(storyOf(item)));
+    const stories = storiesById.get(hash53(item.id));
+    return stories !== undefined && (stories.size > 1 || !stories.has(hash53(storyOf(item))));
   });
   if (reusesAnId) return parseAll();
   return { outcome, rawKeys: newKeys, unchanged };
 }
 
 /** How an item is recognised unchanged: a hash of its raw XML. */
-export function rawKeyOf(rawItem: string): string {
-  return createHash('sha1').update(rawItem).digest('base64');
+export function rawKeyOf(rawItem: string): number {
+  return hash53(rawItem);
 }

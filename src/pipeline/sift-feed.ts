@@ -2,6 +2,7 @@ import type { FeedSource } from '../feeds/feed-source';
 import type { HostLimiter } from '../feeds/host-limiter';
 import type { NewsItem } from '../feeds/news-item';
 import type { FeedState } from '../store/feed-state-store';
+import { hash53 } from '../shared/hash53';
 import type { SeenStore } from '../store/seen-store';
 import { dedupeKeys, type DedupeKey } from './dedupe-keys';
 import { distrustDuplicateIds, storyOf } from './distrust-duplicate-ids';
@@ -57,19 +58,23 @@ export async function pollAndSift(deps: SiftDeps, feed: FeedSource, state: FeedS
   return { ...polled, candidates: unseen.filter((c) => isFresh.has(c.item)), seeded: unseen.filter((c) => !isFresh.has(c.item)).map((c) => c.keys) };
 }
 
+function isRemembered(memory: FeedMemory | undefined, item: RememberedItem | undefined): boolean {
+  return item !== undefined && memory?.hasIdentity(item.identity) === true;
+}
+
 /** Keys the parsed items; candidates are those the feed did not serve at its last poll. */
 function reduce(result: FeedPollResult, cut: NewItemsParse | undefined, memory: FeedMemory | undefined, ttlMs: number): PolledFeed {
   const all = distrustDuplicateIds(result.items).map((item) => ({ item, keys: dedupeKeys(item, ttlMs, result.feed.guildId) }));
   const parsed = all.map((candidate, i): RememberedItem => {
     const original = result.items[i] ?? candidate.item;
     const rawKey = cut?.rawKeys?.[i];
-    return { identity: itemIdentity(candidate.keys), id: original.id, story: storyOf(original), ...(rawKey === undefined ? {} : { rawKey }) };
+    return { identity: itemIdentity(candidate.keys), id: hash53(original.id), story: hash53(storyOf(original)), ...(rawKey === undefined ? {} : { rawKey }) };
   });
   const unchanged = cut?.unchanged ?? [];
   return {
     result: { ...result, items: [] },
     itemCount: all.length + unchanged.length,
-    candidates: all.filter((_, i) => memory?.hasIdentity(parsed[i]?.identity ?? '') !== true),
+    candidates: all.filter((_, i) => !isRemembered(memory, parsed[i])),
     seeded: [],
     remembered: [...parsed, ...unchanged],
   };
