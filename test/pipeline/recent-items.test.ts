@@ -1,0 +1,49 @@
+import { createRecentItems, itemIdentity, type RememberedItem } from '../../src/pipeline/recent-items';
+import { hash53 } from '../../src/shared/hash53';
+
+const item = (n: number, rawKey?: number): RememberedItem => ({
+  identity: itemIdentity([{ key: `feed:a:${n}` }, { key: `link:https://example.com/${n}` }]),
+  ...(rawKey === undefined ? {} : { rawKey }),
+  id: hash53(`id-${n}`),
+  story: hash53(`https://example.com/${n}`),
+});
+
+describe('recent items (what each feed served at its last completed poll)', () => {
+  it('knows a remembered item by its identity and by its raw XML, and nothing else', () => {
+    const recent = createRecentItems();
+    recent.remember('a', [item(1, hash53('<item>1</item>')), item(2)]);
+    const memory = recent.of('a');
+    expect(memory?.hasIdentity(item(1).identity)).toBe(true);
+    expect(memory?.hasIdentity(item(2).identity)).toBe(true);
+    expect(memory?.hasIdentity(item(3).identity)).toBe(false);
+    expect(memory?.byRawKey(hash53('<item>1</item>'))).toEqual(item(1, hash53('<item>1</item>')));
+    expect(memory?.byRawKey(hash53('<item>2</item>'))).toBeUndefined();
+    expect(recent.of('b')).toBeUndefined();
+  });
+
+  it('replaces a feed\'s memory on each completed poll and forgets feeds no longer polled', () => {
+    const recent = createRecentItems();
+    recent.remember('a', [item(1)]);
+    recent.remember('b', [item(5)]);
+    recent.remember('a', [item(2)]);
+    expect(recent.of('a')?.hasIdentity(item(1).identity)).toBe(false);
+    expect(recent.of('a')?.hasIdentity(item(2).identity)).toBe(true);
+    recent.keepOnly(new Set(['a']));
+    expect(recent.of('b')).toBeUndefined();
+  });
+
+  it('tells apart identities that differ in any key, or only in key order', () => {
+    const one = itemIdentity([{ key: 'x' }, { key: 'y' }]);
+    expect(itemIdentity([{ key: 'x' }, { key: 'y' }])).toBe(one);
+    expect(itemIdentity([{ key: 'y' }, { key: 'x' }])).not.toBe(one);
+    expect(itemIdentity([{ key: 'x' }, { key: 'y2' }])).not.toBe(one);
+  });
+});
+
+describe('hash53', () => {
+  it('gives 53-bit integers that differ for near-identical strings', () => {
+    const hashes = new Set(Array.from({ length: 10_000 }, (_, i) => hash53(`wire-7-${i}`)));
+    expect(hashes.size).toBe(10_000);
+    for (const h of hashes) expect(Number.isSafeInteger(h) && h >= 0).toBe(true);
+  });
+});
