@@ -40,30 +40,29 @@ function buildAlphabet(patterns: readonly ScanPattern[]): { symbols: Int32Array;
   return { symbols, size: Math.max(size, 1) };
 }
 
-/** Inserts every pattern into a trie; node 0 is the root. */
+/**
+ * Inserts every pattern into a trie; node 0 is the root. The root's edges also go into a direct array,
+ * since every walk starts there.
+ */
 function buildTrie(patterns: readonly ScanPattern[], symbols: Int32Array, size: number) {
-  const byKey = new Map<number, number>();
-  const edges = { parents: [] as number[], symbols: [] as number[], children: [] as number[] };
+  const table = createEdgeTable();
+  const rootChildren = new Int32Array(size).fill(-1);
   const outputs: Array<Output[] | undefined> = [undefined];
   for (const { termId, text, prefix } of patterns) {
     let node = 0;
     for (let i = 0; i < text.length; i++) {
       const symbol = symbols[text.charCodeAt(i)] ?? 0;
-      let next = byKey.get(node * size + symbol);
-      if (next === undefined) {
-        next = outputs.length;
+      const next = table.getOrAdd(node, symbol, outputs.length);
+      if (next === outputs.length) {
         outputs.push(undefined);
-        byKey.set(node * size + symbol, next);
-        edges.parents.push(node);
-        edges.symbols.push(symbol);
-        edges.children.push(next);
+        if (node === 0) rootChildren[symbol] = next;
       }
       node = next;
     }
     const checkRight = !prefix && charClass(text.charCodeAt(text.length - 1)) === CHAR_WORD;
     (outputs[node] ??= []).push({ termId, prefix, checkRight });
   }
-  return { edges, outputs };
+  return { table, rootChildren, outputs };
 }
 
 /**
@@ -75,13 +74,7 @@ function buildTrie(patterns: readonly ScanPattern[], symbols: Int32Array, size: 
  */
 export function createTermScanner(patterns: readonly ScanPattern[]): TermScanner {
   const { symbols, size } = buildAlphabet(patterns);
-  const { edges, outputs } = buildTrie(patterns, symbols, size);
-  // Every walk starts at the root: its edges get a direct array instead of the hash table.
-  const rootChildren = new Int32Array(size).fill(-1);
-  edges.parents.forEach((parent, i) => {
-    if (parent === 0) rootChildren[edges.symbols[i] ?? 0] = edges.children[i] ?? -1;
-  });
-  const table = createEdgeTable(edges.parents, edges.symbols, edges.children);
+  const { table, rootChildren, outputs } = buildTrie(patterns, symbols, size);
 
   function report(codes: Uint16Array, length: number, start: number, end: number, found: Output[], onHit: HitCallback): void {
     for (const { termId, prefix, checkRight } of found) {
