@@ -14,7 +14,9 @@ import { createNaiveMatcher } from './naive-matcher';
 import { createProjectMatcher } from './project-matcher';
 
 const SUITE = 'matching';
-const RULE_COUNTS = [10, 100, 1_000, 10_000] as const;
+const RULE_COUNTS = [10, 100, 1_000, 10_000, 50_000] as const;
+/** Rule counts at which only the project's matcher runs: the naive baseline needs ~0.5 s an item at 50,000. */
+const PROJECT_ONLY_FROM = 50_000;
 const CORPUS_SIZE = 2_000;
 const AGREEMENT_SAMPLE = 400;
 /** The naive matcher needs ~0.1 s an item at 10,000 rules: its agreement is checked on what fits in this. */
@@ -52,14 +54,15 @@ async function main(): Promise<{ rows: Row[]; details: Record<string, unknown> }
   // a busy spell on the machine during the run costs them alike rather than one engine or one size.
   const references: string[][] = [];
   const built = ENGINES.flatMap(({ key, create }) =>
-    ruleSets.map((rules, s) => {
+    ruleSets.flatMap((rules, s) => {
+      if (key !== 'project' && (RULE_COUNTS[s] as number) >= PROJECT_ONLY_FROM) return [];
       const started = performance.now();
       const matcher = create(rules);
       const compileMs = performance.now() - started;
       const sample = firedOnSample(matcher, corpus, new Map(rules.map((rule, index) => [rule.id, index])));
       if (key === 'project') references[s] = sample;
       const reference = references[s] ?? [];
-      return { key, count: RULE_COUNTS[s] as number, matcher, compileMs, sample, agreement: sample.filter((f, i) => f === reference[i]).length / sample.length };
+      return [{ key, count: RULE_COUNTS[s] as number, matcher, compileMs, sample, agreement: sample.filter((f, i) => f === reference[i]).length / sample.length }];
     }),
   );
   progress(SUITE, `built ${built.length} matchers; timing them in turn`);
@@ -101,16 +104,25 @@ function fired(matcher: ItemMatcher, item: MatchableText, idToIndex: Map<string,
     .join(',');
 }
 
+/**
+ * Headline figures come from the median round, not the fastest: what a user's machine gives on an
+ * ordinary minute. The fastest round stays in results.json (itemsPerSecond) for comparing code changes.
+ */
 function rowsOf(bySize: Record<number, { engines: Record<string, EngineFigures> }>): Row[] {
-  const rate = (count: number, key: string) => bySize[count]?.engines[key]?.itemsPerSecond ?? Number.NaN;
+  const rate = (count: number, key: string) => bySize[count]?.engines[key]?.medianItemsPerSecond ?? Number.NaN;
   const rows: Row[] = RULE_COUNTS.map((count) =>
-    row(SUITE, `items/s at ${count.toLocaleString('en')} rules: project / naive / RegExp / Aho–Corasick`, rate(count, 'project'), 'items/s', undefined,
-      `${fmt(rate(count, 'naive'))} / ${fmt(rate(count, 'combinedRegExp'))} / ${fmt(rate(count, 'automaton'))}`),
+    count >= PROJECT_ONLY_FROM
+      ? row(SUITE, `items/s at ${count.toLocaleString('en')} rules (median round): project only`, rate(count, 'project'), 'items/s')
+      : row(SUITE, `items/s at ${count.toLocaleString('en')} rules (median round): project / naive / RegExp / Aho–Corasick`, rate(count, 'project'), 'items/s', undefined,
+          `${fmt(rate(count, 'naive'))} / ${fmt(rate(count, 'combinedRegExp'))} / ${fmt(rate(count, 'automaton'))}`),
   );
+  const compileMs = bySize[50_000]?.engines.project?.compileMs ?? Number.NaN;
   rows.push(
-    row(SUITE, 'speed-up over naive at 1,000 rules', roundTo(rate(1_000, 'project') / rate(1_000, 'naive')), '×', { op: '>=', value: 20, text: '≥ 20×' }),
-    row(SUITE, 'time per ~1 KB item at 10,000 rules', roundTo(1e6 / rate(10_000, 'project')), 'µs', { op: '<', value: 60, text: '< 60 µs' }),
-    row(SUITE, 'throughput at 10,000 rules ÷ at 10 rules', roundTo(rate(10_000, 'project') / rate(10, 'project')), 'ratio', { op: '>=', value: 1 / 3, text: '≥ 0.33' }),
+    row(SUITE, 'speed-up over naive at 1,000 rules (median rounds)', roundTo(rate(1_000, 'project') / rate(1_000, 'naive')), '×', { op: '>=', value: 20, text: '≥ 20×' }),
+    row(SUITE, 'time per ~1 KB item at 10,000 rules (median round)', roundTo(1e6 / rate(10_000, 'project')), 'µs', { op: '<', value: 60, text: '< 60 µs' }),
+    row(SUITE, 'time per ~1 KB item at 50,000 rules (median round)', roundTo(1e6 / rate(50_000, 'project')), 'µs', { op: '<', value: 80, text: '< 80 µs' }),
+    row(SUITE, 'compile 50,000 rules into one scanner', roundTo(compileMs), 'ms', { op: '<', value: 1_000, text: '< 1 s' }),
+    row(SUITE, 'throughput at 10,000 rules ÷ at 10 rules (median rounds)', roundTo(rate(10_000, 'project') / rate(10, 'project')), 'ratio', { op: '>=', value: 1 / 3, text: '≥ 0.33' }),
   );
   return rows;
 }
