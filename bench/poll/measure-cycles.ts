@@ -16,6 +16,8 @@ export interface CycleFigures {
   publishedItems: number;
   /** The process's peak RSS so far, read right after this cycle. */
   peakRssMb: number;
+  /** Its RSS right before this cycle: before the first, what loading the bot (or the typical bot) costs. */
+  rssBeforeMb: number;
   report: Omit<CycleReport, 'failures'> & { failures: number };
 }
 
@@ -56,6 +58,7 @@ export async function measureCycles(farm: FeedFarm, plan: readonly FarmFeed[], u
   try {
     for (const cycle of cycles) {
       const farmed = await farm.advance(cycle);
+      const rssBeforeMb = process.memoryUsage.rss() / 1e6;
       const cpuBefore = cpuMs();
       const started = performance.now();
       const report = await app.runCycle();
@@ -66,6 +69,7 @@ export async function measureCycles(farm: FeedFarm, plan: readonly FarmFeed[], u
         changedFeeds: farmed.changedFeeds,
         publishedItems: farmed.newItems,
         peakRssMb: process.resourceUsage().maxRSS / 1024,
+        rssBeforeMb,
         report: { ...report, failures: report.failures.length },
       });
     }

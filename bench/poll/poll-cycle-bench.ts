@@ -112,9 +112,13 @@ function comparisonRows(feeds: number, steady: PhaseResult, oneHost: PhaseResult
       row('vs typical bot', `${feeds} feeds, ${label}: CPU per poll, ours ÷ typical`, roundTo(ourCpu / theirCpu), '×', { op: '<', value: 1, text: '< 1' },
         `ours ${ourCpu.toFixed(2)} CPU-s, typical ${theirCpu.toFixed(2)} CPU-s`),
       row('vs typical bot', `${feeds} feeds, ${label}: peak RSS, ours ÷ typical`, roundTo(ours.peakRssMb / theirs.peakRssMb), '×', { op: '<', value: 1, text: '< 1' },
-        `ours ${ours.peakRssMb.toFixed(0)} MB, typical ${theirs.peakRssMb.toFixed(0)} MB`),
+        `ours ${ours.peakRssMb.toFixed(0)} MB (${loaded(ours)} MB loaded, before polling), typical ${theirs.peakRssMb.toFixed(0)} MB (${loaded(theirs)} MB loaded)`),
     ];
   });
+}
+
+function loaded(phase: PhaseResult): string {
+  return (phase.cycles[0]?.rssBeforeMb ?? Number.NaN).toFixed(0);
 }
 
 /** The copy of a SQLite store (with its write-ahead log) for another shape. */

@@ -1,3 +1,4 @@
+import { Client, GatewayIntentBits } from 'discord.js';
 import Keyv from 'keyv';
 import pLimit from 'p-limit';
 import Parser from 'rss-parser';
@@ -15,9 +16,10 @@ import { startFeedFarm } from './start-feed-farm';
  * The baseline a reader would write in an afternoon, measured on the same farm as the bot: rss-parser's
  * `parseURL` for every feed on every poll (no conditional GET), `p-limit` for concurrency, one RegExp per
  * rule term, and keyv remembering guids (or links) for 30 days — in memory, its cheapest setting (on
- * SQLite its first poll of 500 feeds takes two minutes, one awaited write per item). It matches and
- * counts alerts; it does not dedupe across feeds, limit first polls or keep an outbox, so it does less
- * work than the bot, which keeps everything in its real store.
+ * SQLite its first poll of 500 feeds takes two minutes, one awaited write per item). Being a Discord bot
+ * it holds a discord.js client, as ours does (neither logs in here). It matches and counts alerts; it
+ * does not dedupe across feeds, limit first polls or keep an outbox, so it does less work than the bot,
+ * which keeps everything in its real store.
  */
 export interface TypicalRequest {
   cycles: number[];
@@ -63,6 +65,7 @@ async function run(request: TypicalRequest): Promise<{ cycles: CycleFigures[]; p
   const plan = planFarm();
   const farm = await startFeedFarm();
   const seen = new Keyv({ namespace: 'seen' });
+  const discord = new Client({ intents: [GatewayIntentBits.Guilds] });
   const parser = new Parser({ timeout: 15_000 });
   const matcher = createNaiveMatcher(configRules(loadConfig(join(REPO_ROOT, 'config/default.yaml'))));
   const urlOf = (feed: FarmFeed) => `${farm.origins[request.hosts === 'spread' ? feed.host : 0]}${feed.path}`;
@@ -71,6 +74,7 @@ async function run(request: TypicalRequest): Promise<{ cycles: CycleFigures[]; p
   try {
     for (const cycle of request.cycles) {
       const farmed = await farm.advance(cycle);
+      const rssBeforeMb = process.memoryUsage.rss() / 1e6;
       const cpuBefore = cpuMs();
       const started = performance.now();
       const report = await pollOnce(urls, parser, seen, matcher);
@@ -81,11 +85,13 @@ async function run(request: TypicalRequest): Promise<{ cycles: CycleFigures[]; p
         changedFeeds: farmed.changedFeeds,
         publishedItems: farmed.newItems,
         peakRssMb: process.resourceUsage().maxRSS / 1024,
+        rssBeforeMb,
         report,
       });
     }
   } finally {
     await seen.disconnect();
+    await discord.destroy();
     await farm.stop();
   }
   return { cycles, peakRssMb: process.resourceUsage().maxRSS / 1024 };
