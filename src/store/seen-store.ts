@@ -1,3 +1,4 @@
+import { coalesceLookups } from './coalesce-lookups';
 import type { KeyValue } from './key-value';
 
 /**
@@ -6,7 +7,7 @@ import type { KeyValue } from './key-value';
  * across guid drift. Entries expire (keyv TTL); they are never pruned by "absent from the latest fetch".
  */
 export interface SeenStore {
-  /** For each key list, whether any of its keys is already seen. One round trip for the whole batch. */
+  /** For each key list, whether any of its keys is already seen. One round trip for the whole batch, shared with concurrent calls. */
   seenAny(keyLists: string[][]): Promise<boolean[]>;
   markSeen(entries: readonly SeenEntry[]): Promise<void>;
 }
@@ -18,10 +19,12 @@ export interface SeenEntry {
 
 export function createSeenStore(kv: KeyValue): SeenStore {
   const storeKey = (key: string) => `seen:${key}`;
+  // Feeds of a cycle ask one by one as each is parsed; their lookups share round trips.
+  const getMany = coalesceLookups((keys: string[]) => kv.getMany<number>(keys));
   return {
     async seenAny(keyLists) {
       const flat = keyLists.flat();
-      const values = await kv.getMany<number>(flat.map(storeKey));
+      const values = await getMany(flat.map(storeKey));
       const known = new Set(flat.filter((_, i) => values[i] !== undefined));
       return keyLists.map((keys) => keys.some((key) => known.has(key)));
     },
