@@ -18,11 +18,21 @@ export interface CycleFigures {
   peakRssMb: number;
   /** Its RSS right before this cycle: before the first, what loading the bot (or the typical bot) costs. */
   rssBeforeMb: number;
+  /** The live heap after the cycle, when run with --expose-gc (NODE_OPTIONS=--expose-gc): what the bot keeps. */
+  liveHeapMb?: number;
   report: Omit<CycleReport, 'failures'> & { failures: number };
 }
 
 /** Five servers, each with one channel subscribed to every topic: matched items become outbox writes. */
 const GUILDS = Array.from({ length: 5 }, (_, i) => ({ guildId: `90000000000000000${i}`, subscriptions: [{ channelId: `91000000000000000${i}` }] }));
+
+/** The heap still reachable after a full collection, when the process may force one. */
+export function liveHeap(): { liveHeapMb?: number } {
+  const gc = (globalThis as { gc?: () => void }).gc;
+  if (!gc) return {};
+  gc();
+  return { liveHeapMb: process.memoryUsage().heapUsed / 1e6 };
+}
 
 /** The Redis logical database the benchmark owns (flushed before and after), apart from the tests' 3–10. */
 const BENCH_REDIS_DB = 14;
@@ -70,6 +80,7 @@ export async function measureCycles(farm: FeedFarm, plan: readonly FarmFeed[], u
         publishedItems: farmed.newItems,
         peakRssMb: process.resourceUsage().maxRSS / 1024,
         rssBeforeMb,
+        ...liveHeap(),
         report: { ...report, failures: report.failures.length },
       });
     }

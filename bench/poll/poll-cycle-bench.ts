@@ -169,7 +169,8 @@ function rowsOf(feeds: number, backend: string, first: CycleFigures, firstRssMb:
 
 function describe(c: CycleFigures): string {
   const { feeds, newItems, matched } = c.report;
-  return `cycle ${c.cycle}: ${(c.wallMs / 1000).toFixed(2)} s wall, ${(c.cpuMs / 1000).toFixed(2)} CPU-s; feeds ok ${feeds.ok}, 304 ${feeds.notModified}, failed ${feeds.failed}; new items ${newItems}, matched ${matched}`;
+  const heap = c.liveHeapMb === undefined ? '' : `, live heap ${c.liveHeapMb.toFixed(0)} MB`;
+  return `cycle ${c.cycle}: ${(c.wallMs / 1000).toFixed(2)} s wall, ${(c.cpuMs / 1000).toFixed(2)} CPU-s, RSS ${c.peakRssMb.toFixed(0)} MB peak${heap}; feeds ok ${feeds.ok}, 304 ${feeds.notModified}, failed ${feeds.failed}; new items ${newItems}, matched ${matched}`;
 }
 
 runChild(SUITE, main);
