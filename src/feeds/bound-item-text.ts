@@ -25,12 +25,17 @@ export const ITEM_TEXT_LIMITS = {
 export const MAX_COMBINING_MARKS = 30;
 
 const EXCESS_MARKS = new RegExp(`(\\p{M}{${MAX_COMBINING_MARKS}})\\p{M}+`, 'gu');
+/**
+ * Every combining mark is at U+0300 or above, so text without that many such characters in a row (most
+ * English text) cannot hold an excess run: this plain class is far cheaper than the Unicode property scan.
+ */
+const MAYBE_EXCESS_MARKS = new RegExp(`[\\u0300-\\uffff]{${MAX_COMBINING_MARKS + 1}}`);
 
 /** Text cut to `maxChars` (at a word when one is near, marked "…"), runs of combining marks thinned. */
 export function boundText(text: string, maxChars: number): string {
   // Cut roughly first (with slack for the marks thinning removes), so the regex never sees a huge string.
   const rough = text.length > maxChars * 2 ? text.slice(0, maxChars * 2) : text;
-  return truncateText(rough.replace(EXCESS_MARKS, '$1'), maxChars);
+  return truncateText(MAYBE_EXCESS_MARKS.test(rough) ? rough.replace(EXCESS_MARKS, '$1') : rough, maxChars);
 }
 
 /**
