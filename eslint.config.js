@@ -11,10 +11,11 @@ const storeLibs = ['keyv', '@keyv/*'];
 
 /** Folder → imports it must not make. */
 const boundaries = {
-  'src/shared/**': [pattern(['**/rules/**', '**/feeds/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer], 'shared/ is the innermost layer: it imports no other folder.')],
+  'src/shared/**': [pattern(['**/stories/**', '**/rules/**', '**/feeds/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer], 'shared/ is the innermost layer: it imports no other folder.')],
   'src/rules/**': [pattern(['**/feeds/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'rules/ is pure: the keyword language knows nothing of feeds, storage or Discord.')],
   'src/feeds/**': [pattern(['**/rules/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer, ...discordLibs, ...storeLibs, 'node-cron'], 'feeds/ fetches and normalises; it knows nothing of rules, storage or Discord.')],
   'src/guilds/**': [pattern(['**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'guilds/ holds a server\'s settings and pure edits; storage and Discord depend on it, not the reverse.')],
+  'src/stories/**': [pattern(['**/feeds/**', '**/rules/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', '**/guilds/**', '**/alerts/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'stories/ is pure: recognising one story across outlets knows nothing of feeds, storage or Discord.')],
   'src/alerts/**': [pattern(['**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', '**/guilds/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'alerts/ is the core shape of an alert and its sending port.')],
   'src/config/**': [pattern(['**/store/**', '**/pipeline/**', '**/discord/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser'], 'config/ validates; it depends only on the core.')],
   'src/store/**': [pattern(['**/pipeline/**', '**/discord/**', ...outer, ...discordLibs, 'rss-parser', 'node-cron'], 'store/ depends on the core only, never on Discord or the pipeline.')],

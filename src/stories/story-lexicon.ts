@@ -1,0 +1,166 @@
+/**
+ * What the recogniser knows of the rare-earth world: named things, elements and products, and event words.
+ * Phrases are written as normalised tokens (see story-text.ts: lower case, American spelling, light stem),
+ * so "Ministry of Commerce" is written as it comes out of the tokenizer.
+ */
+
+/** Canonical name → phrases that name it (companies with tickers, agencies, countries and their adjectives). */
+export const ENTITY_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  lynas: ['lynas', 'asx lyc'],
+  'mp-materials': ['mp material', 'nyse mp'],
+  iluka: ['iluka', 'asx ilu'],
+  arafura: ['arafura', 'asx aru'],
+  jogmec: ['jogmec', 'japan organization for metal and energy security'],
+  sojitz: ['sojitz'],
+  'energy-fuels': ['energy fuel', 'uuuu'],
+  neo: ['neo performance'],
+  'usa-rare-earth': ['usa rare earth', 'usar'],
+  vulcan: ['vulcan element', 'vulcan'],
+  ucore: ['ucore'],
+  noveon: ['noveon'],
+  niron: ['niron'],
+  solvay: ['solvay'],
+  apple: ['apple'],
+  gm: ['gm', 'general motor'],
+  hyundai: ['hyundai'],
+  siemens: ['siemen'],
+  maaden: ['maaden', 'ma aden'],
+  'northern-minerals': ['northern mineral'],
+  'china-northern': ['china northern rare earth', 'northern rare earth'],
+  rainbow: ['rainbow rare earth', 'rainbow'],
+  pensana: ['pensana'],
+  mkango: ['mkango'],
+  hypromag: ['hypromag'],
+  'critical-metals': ['critical metal corp', 'critical metal'],
+  aclara: ['aclara'],
+  'serra-verde': ['serra verde'],
+  'less-common-metals': ['less common metal'],
+  cme: ['cme'],
+  sgx: ['sgx', 'singapore exchange'],
+  lme: ['lme', 'london metal exchange'],
+  'shenghe': ['shenghe'],
+  'china-rare-earth-group': ['china rare earth group'],
+  dod: ['pentagon', 'department of defense', 'defense department', 'dod', 'office of strategic capital'],
+  ustda: ['ustda', 'trade and development agency', 'us trade agency'],
+  dfc: ['dfc', 'development finance corporation', 'development finance corp'],
+  exim: ['exim', 'export import bank'],
+  mofcom: ['mofcom', 'commerce ministry', 'ministry of commerce'],
+  miit: ['miit', 'industry ministry', 'ministry of industry and information technology'],
+  'european-commission': ['european commission', 'brussels', 'eu'],
+  china: ['china', 'chinese', 'beijing'],
+  us: ['us', 'united state', 'american', 'washington'],
+  japan: ['japan', 'japanese', 'tokyo'],
+  australia: ['australia', 'australian', 'canberra'],
+  malaysia: ['malaysia', 'malaysian', 'kuala lumpur'],
+  brazil: ['brazil', 'brazilian'],
+  saudi: ['saudi', 'saudi arabia'],
+  india: ['india', 'indian'],
+  vietnam: ['vietnam', 'vietnamese'],
+  myanmar: ['myanmar', 'burma'],
+  kazakhstan: ['kazakhstan'],
+  greenland: ['greenland'],
+  estonia: ['estonia'],
+  france: ['france', 'french'],
+  uk: ['uk', 'britain', 'british', 'united kingdom'],
+  angola: ['angola'],
+  'south-africa': ['south africa', 'south african'],
+  korea: ['korea', 'korean'],
+  canada: ['canada', 'canadian'],
+  singapore: ['singapore'],
+  germany: ['germany', 'german'],
+  russia: ['russia', 'russian'],
+};
+
+/** Elements and products: two stories about different ones are different stories. */
+export const ELEMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  ndpr: ['ndpr', 'nd pr', 'neodymium praseodymium'],
+  neodymium: ['neodymium'],
+  praseodymium: ['praseodymium'],
+  dysprosium: ['dysprosium', 'dy oxide', 'dy metal'],
+  terbium: ['terbium', 'tb oxide'],
+  samarium: ['samarium'],
+  gadolinium: ['gadolinium'],
+  lutetium: ['lutetium'],
+  scandium: ['scandium'],
+  yttrium: ['yttrium'],
+  holmium: ['holmium'],
+  erbium: ['erbium'],
+  thulium: ['thulium'],
+  europium: ['europium'],
+  ytterbium: ['ytterbium'],
+  lanthanum: ['lanthanum'],
+  cerium: ['cerium'],
+  gallium: ['gallium'],
+  germanium: ['germanium'],
+  antimony: ['antimony'],
+  graphite: ['graphite'],
+  tungsten: ['tungsten'],
+  lithium: ['lithium'],
+  cobalt: ['cobalt'],
+  nickel: ['nickel'],
+  uranium: ['uranium'],
+  'iron-nitride': ['iron nitride'],
+  'rare-earth-free': ['rare earth free'],
+  'rare-earth': ['rare earth', 'heavy rare earth', 'light rare earth', 'ree'],
+};
+
+/** A product that stands for several elements. */
+export const ELEMENT_PARTS: Readonly<Record<string, readonly string[]>> = {
+  ndpr: ['neodymium', 'praseodymium', 'rare-earth'],
+  'iron-nitride': ['rare-earth-free'],
+  ...Object.fromEntries(
+    ['neodymium', 'praseodymium', 'dysprosium', 'terbium', 'samarium', 'gadolinium', 'lutetium', 'scandium', 'yttrium', 'holmium', 'erbium', 'thulium', 'europium', 'ytterbium', 'lanthanum', 'cerium'].map((e) => [e, ['rare-earth']]),
+  ),
+};
+
+/**
+ * Event classes of a headline. Two headlines whose classes contradict (see OPPOSITE_EVENTS) tell different
+ * news however alike their words: prices up vs down vs steady, curbs imposed vs lifted, a plant opened vs
+ * halted, a memorandum vs a final deal.
+ */
+export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  up: ['rise', 'rose', 'jump', 'surge', 'soar', 'climb', 'rally', 'gain', 'spike', 'high', 'highest', 'peak', 'increase', 'boost', 'lift', 'up', 'recover', 'rebound', 'triple', 'double', 'raise'],
+  down: ['fall', 'fell', 'slip', 'drop', 'slump', 'decline', 'ease', 'dip', 'tumble', 'plunge', 'slide', 'low', 'lowest', 'weak', 'weaken', 'loss', 'lower', 'down', 'sink', 'sank', 'shrink'],
+  flat: ['steady', 'steadies', 'flat', 'unchanged', 'stable', 'hold'],
+  restrict: ['ban', 'curb', 'restrict', 'restriction', 'control', 'prohibit', 'tighten', 'reinstate', 'reimpose', 'block', 'embargo'],
+  relax: ['relax', 'loosen', 'reopen', 'resume', 'allow', 'waive', 'exempt'],
+  start: ['open', 'launch', 'begin', 'start', 'commission', 'inaugurate', 'unveil', 'create'],
+  stop: ['halt', 'suspend', 'shut', 'pause', 'stop', 'idle', 'shelve', 'scrap', 'abandon'],
+  again: ['reinstate', 'reimpose', 'restore'],
+  defer: ['delay', 'postpone', 'defer', 'extend', 'push'],
+  review: ['reconsider', 'review', 'rethink'],
+  talks: ['talk', 'consider', 'weigh', 'eye', 'explore', 'negotiate', 'discuss'],
+  mou: ['mou', 'memorandum', 'loi', 'nonbinding'],
+  final: ['finalize', 'final', 'binding', 'definitive', 'complete'],
+  seize: ['seize', 'capture', 'overrun'],
+  divest: ['divest', 'divestment', 'sell', 'force'],
+  approve: ['approve', 'renew', 'renewal', 'clear', 'license'],
+  acquire: ['buy', 'acquire', 'acquisition', 'takeover', 'purchase'],
+  fund: ['invest', 'investment', 'fund', 'funding', 'loan', 'lend', 'grant', 'award', 'finance', 'financing', 'commit', 'commitment', 'raise', 'stake', 'backing'],
+  result: ['profit', 'loss', 'revenue', 'earnings', 'sales', 'result'],
+  produce: ['produce', 'production', 'make', 'output', 'deliver'],
+};
+
+/** Classes that name what happened (a direction alone does not): headlines with none in common tell different events. */
+export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'talks', 'mou', 'final', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again']);
+
+/** Classes so telling that an item that never mentions them cannot be the same story (a delay, a sale, a seizure). */
+export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again']);
+
+/** A verb that, put before a curb word ("lift the ban", "suspends curbs"), turns it into its opposite. */
+export const REVERSING_VERBS: ReadonlySet<string> = new Set(['lift', 'suspend', 'pause', 'ease', 'scrap', 'end', 'remove', 'relax', 'drop', 'waive', 'loosen', 'exempt']);
+
+/** Pairs of event classes that cannot both describe one piece of news. */
+export const OPPOSITE_EVENTS: readonly (readonly [string, string])[] = [
+  ['up', 'down'],
+  ['up', 'flat'],
+  ['down', 'flat'],
+  ['restrict', 'relax'],
+  ['start', 'stop'],
+  ['mou', 'final'],
+  ['talks', 'final'],
+  ['talks', 'mou'],
+  ['seize', 'relax'],
+  ['divest', 'approve'],
+  ['review', 'start'],
+];

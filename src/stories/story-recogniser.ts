@@ -1,0 +1,130 @@
+import { compareStories, type StoryVerdict } from './compare-stories';
+import { signatureOf, wordWeight, type StorySignature, type StoryText } from './story-signature';
+import { STORY_WINDOW_MS, type StoryMember, type StoryRef } from './story';
+
+/** The outcome for one item: its story, and the member it was found to repeat (for logs and /explain). */
+export interface Recognition extends StoryRef {
+  member: StoryMember;
+  /** The earlier item it repeats, with the verdict, when it joined a story. */
+  repeats?: { itemKey: string; score: number };
+}
+
+/**
+ * Remembers the items of the last 48 hours and tells, for each new one, which story it repeats.
+ * In memory; the store keeps the members so a restart or another instance can `add` them back.
+ */
+export interface StoryRecogniser {
+  /** Joins the item to the story it repeats, else starts one named after it; remembers it. Same key, same answer. */
+  recognise(item: { key: string; text: StoryText }, now: number): Recognition;
+  /** Members recognised elsewhere (the store at start, another instance): candidates from now on. Known keys are ignored. */
+  add(members: readonly StoryMember[], now: number): void;
+  size(): number;
+}
+
+export interface StoryRecogniserOptions {
+  windowMs?: number;
+  /** Members compared in full per item, those sharing the most rare words first. */
+  maxCandidates?: number;
+}
+
+/** A word carried by more members than this says nothing about which story an item is (it is not looked up). */
+const MAX_POSTING = 400;
+const PRUNE_EVERY_MS = 10 * 60_000;
+
+interface Entry {
+  member: StoryMember;
+  signature: StorySignature;
+  lookup: string[];
+}
+
+/**
+ * Candidates are the members sharing a rare word (a name, an element, a number, an uncommon headline word)
+ * — an inverted index, so an item costs a few comparisons, not one per item of the last two days.
+ * An item joins the story of the member it matches best, unless the story's first teller contradicts it:
+ * a chain of rewrites must not drift from one piece of news to another.
+ */
+export function createStoryRecogniser(options: StoryRecogniserOptions = {}): StoryRecogniser {
+  const windowMs = options.windowMs ?? STORY_WINDOW_MS;
+  const maxCandidates = options.maxCandidates ?? 24;
+  const entries = new Map<string, Entry>();
+  const postings = new Map<string, Set<string>>();
+  const stories = new Map<string, Set<string>>();
+  let lastPrune = 0;
+
+  const insert = (member: StoryMember, signature: StorySignature) => {
+    const lookup = lookupWords(signature);
+    entries.set(member.itemKey, { member, signature, lookup });
+    for (const word of lookup) postings.set(word, (postings.get(word) ?? new Set()).add(member.itemKey));
+    stories.set(member.storyId, (stories.get(member.storyId) ?? new Set()).add(member.itemKey));
+  };
+  const remove = (entry: Entry) => {
+    entries.delete(entry.member.itemKey);
+    for (const word of entry.lookup) {
+      const keys = postings.get(word);
+      keys?.delete(entry.member.itemKey);
+      if (keys?.size === 0) postings.delete(word);
+    }
+    const members = stories.get(entry.member.storyId);
+    members?.delete(entry.member.itemKey);
+    if (members?.size === 0) stories.delete(entry.member.storyId);
+  };
+  const prune = (now: number) => {
+    if (now - lastPrune < PRUNE_EVERY_MS) return;
+    lastPrune = now;
+    for (const entry of [...entries.values()]) if (entry.member.at < now - windowMs) remove(entry);
+  };
+  const candidatesOf = (lookup: readonly string[], now: number): Entry[] => {
+    const shared = new Map<string, number>();
+    for (const word of lookup) {
+      const keys = postings.get(word);
+      if (!keys || keys.size > MAX_POSTING) continue;
+      for (const key of keys) shared.set(key, (shared.get(key) ?? 0) + 1);
+    }
+    return [...shared]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, maxCandidates)
+      .flatMap(([key]) => entries.get(key) ?? [])
+      .filter((entry) => entry.member.at >= now - windowMs);
+  };
+  /** The best-scoring story whose first teller does not contradict the item. */
+  const bestStory = (signature: StorySignature, candidates: readonly Entry[]): { entry: Entry; verdict: StoryVerdict } | undefined =>
+    candidates
+      .map((entry) => ({ entry, verdict: compareStories(signature, entry.signature) }))
+      .filter((c) => c.verdict.same)
+      .sort((a, b) => b.verdict.score - a.verdict.score)
+      .find(({ entry }) => {
+        const founder = entries.get(entry.member.storyId);
+        if (!founder || founder === entry) return true;
+        const verdict = compareStories(signature, founder.signature);
+        return verdict.same || verdict.conflict === 'too-different';
+      });
+
+  return {
+    recognise(item, now) {
+      prune(now);
+      const known = entries.get(item.key);
+      if (known) return { id: known.member.storyId, joined: known.member.storyId !== item.key, member: known.member };
+      const signature = signatureOf(item.text);
+      const best = bestStory(signature, candidatesOf(lookupWords(signature), now));
+      const storyId = best?.entry.member.storyId ?? item.key;
+      const member: StoryMember = { itemKey: item.key, storyId, at: now, text: item.text };
+      insert(member, signature);
+      if (!best) return { id: storyId, joined: false, member };
+      return { id: storyId, joined: true, member, repeats: { itemKey: best.entry.member.itemKey, score: best.verdict.score } };
+    },
+    add(members, now) {
+      prune(now);
+      for (const member of members) {
+        if (entries.has(member.itemKey) || member.at < now - windowMs) continue;
+        insert(member, signatureOf(member.text));
+      }
+    },
+    size: () => entries.size,
+  };
+}
+
+/** The words an item is filed and looked up under: its facts and its uncommon headline words. */
+function lookupWords(signature: StorySignature): string[] {
+  const title = [...signature.titleWords].filter((w) => wordWeight(w) === 1 && !/^\d/u.test(w)).map((w) => `word:${w}`);
+  return [...new Set([...signature.facts, ...title])];
+}

@@ -1,0 +1,205 @@
+import { extractAmounts, type Amount } from './story-amounts';
+import { ELEMENT_ALIASES, ELEMENT_PARTS, ENTITY_ALIASES, EVENT_WORDS, REVERSING_VERBS } from './story-lexicon';
+import { cleanSummary, cleanTitle, normalizeWord, tokenize } from './story-text';
+
+/** What the recogniser reads of an item: its headline and summary. */
+export interface StoryText {
+  title: string;
+  summary: string;
+}
+
+/** The facts of one item that decide whether it tells the same news as another (see compare-stories.ts). */
+export interface StorySignature {
+  /** Content words of the headline, and of headline and summary together. */
+  titleWords: ReadonlySet<string>;
+  words: ReadonlySet<string>;
+  /** Named things of the headline: lexicon entities, and proper nouns the lexicon does not know. */
+  titleNames: ReadonlySet<string>;
+  /** Everything the item mentions anywhere, to look a headline's names up in: lexicon entities and words. */
+  names: ReadonlySet<string>;
+  /** Elements and products in the headline / anywhere (NdPr counts as neodymium and praseodymium too). */
+  titleElements: ReadonlySet<string>;
+  elements: ReadonlySet<string>;
+  titleAmounts: readonly Amount[];
+  amounts: readonly Amount[];
+  /** Bare numbers of the headline ("47 projects", "10-year licence"), and its years ("2025 quota"). */
+  titleNumbers: ReadonlySet<string>;
+  titleYears: ReadonlySet<string>;
+  /** Names, specific elements and bare numbers stated anywhere: what two reports of one story share. */
+  facts: ReadonlySet<string>;
+  /** "first", "second"… in the headline: the second batch of a quota is not its first. */
+  titleOrdinals: ReadonlySet<string>;
+  /** Event classes of the headline: up, down, restrict, relax, mou, final… */
+  events: ReadonlySet<string>;
+  /** Event classes anywhere in the item. */
+  textEvents: ReadonlySet<string>;
+  /** "first half", "second batch", "Q3": a period the headline or summary is about. */
+  periods: ReadonlySet<string>;
+}
+
+const STOPWORDS = new Set(
+  tokenize(
+    'a an the and or of in on at to for from by with as into onto over under after before amid than then this that these those its it is are was were be been being has have had will would could may might can says said say new plan plans its their his her our more most some such also about up down out not no per a year years week month day first its who which what when where why how rare earth earths element elements mineral minerals oxide company firm project projects deal',
+  ).filter((w) => !EVENT_WORD_SET().has(w)),
+);
+const GENERIC_CAPITALS = new Set(tokenize('Rare Earth Earths Group Corp Resources Materials Metals Minerals Inc Ltd Plc Prime Minister Treasurer President Government National State Act Heavy Light The A An'));
+const ORDINALS: Readonly<Record<string, string>> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
+const PERIOD_NOUNS = new Set(['half', 'batch', 'quarter', 'tranche', 'phase', 'round'].map(normalizeWord));
+const CURRENCY_PREFIX = /\b(?:US|A|AU|C|CA|NZ)\$/gu;
+const isYear = (n: string) => /^(19|20)\d\d$/u.test(n);
+const SHORT_PERIOD = /\b([hq])([1-4])\b/giu;
+
+function EVENT_WORD_SET(): Set<string> {
+  return new Set(Object.values(EVENT_WORDS).flat().map(normalizeWord));
+}
+
+function eventClasses(): Map<string, string[]> {
+  const classes = new Map<string, string[]>();
+  for (const [cls, words] of Object.entries(EVENT_WORDS)) for (const w of words.map(normalizeWord)) classes.set(w, [...(classes.get(w) ?? []), cls]);
+  return classes;
+}
+
+interface Phrase {
+  tokens: string[];
+  name: string;
+}
+
+const ENTITY_PHRASES = phrasesOf(ENTITY_ALIASES);
+const ELEMENT_PHRASES = phrasesOf(ELEMENT_ALIASES);
+const EVENT_CLASSES = eventClasses();
+const RESTRICT_WORDS = new Set((EVENT_WORDS.restrict ?? []).map(normalizeWord));
+const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
+
+/** Reads the signature of one item. Pure and cheap (tens of microseconds). */
+export function signatureOf(text: StoryText): StorySignature {
+  // "US$134.7m" names a currency, not the United States.
+  const title = cleanTitle(text.title).replace(CURRENCY_PREFIX, '$$');
+  const full = `${title}. ${cleanSummary(text.summary).replace(CURRENCY_PREFIX, '$$')}`;
+  const numbers = bareNumbers(title);
+  const titleTokens = tokenize(title);
+  const tokens = tokenize(full);
+  const titleEntities = findPhrases(titleTokens, ENTITY_PHRASES);
+  const entities = findPhrases(tokens, ENTITY_PHRASES);
+  const titleElements = findPhrases(titleTokens, ELEMENT_PHRASES);
+  const elements = findPhrases(tokens, ELEMENT_PHRASES);
+  const proper = properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered]));
+  const allProper = properNouns(full, new Set([...entities.covered, ...elements.covered]));
+  const facts = new Set([...[...entities.names].map((n) => `name:${n}`), ...[...allProper].map((n) => `name:${n}`), ...[...elements.names].filter((e) => e !== 'rare-earth').map((e) => `element:${e}`), ...[...bareNumbers(full)].map((n) => `number:${n}`)]);
+  return {
+    facts,
+    titleWords: contentWords(titleTokens),
+    words: contentWords(tokens),
+    titleNames: new Set([...titleEntities.names, ...proper]),
+    names: new Set([...entities.names, ...contentWords(tokens)]),
+    titleElements: withParts(titleElements.names),
+    elements: withParts(elements.names),
+    titleAmounts: extractAmounts(cleanTitle(text.title)),
+    amounts: extractAmounts(`${cleanTitle(text.title)}. ${cleanSummary(text.summary)}`),
+    titleOrdinals: new Set(titleTokens.flatMap((t) => ORDINALS[t] ?? [])),
+    titleNumbers: new Set([...numbers].filter((n) => !isYear(n))),
+    titleYears: new Set([...numbers].filter(isYear)),
+    events: eventsOf(titleTokens),
+    textEvents: eventsOf(tokens),
+    periods: periodsOf(full),
+  };
+}
+
+/** Words nearly every rare-earth story uses: sharing them says little. */
+const COMMON_WORDS = new Set(
+  tokenize(
+    'china chinese us global market markets price prices supply supplies chain export exports import production produce magnet magnets mine mines mining plant plants processing refinery metal metals critical strategic industry government ministry demand company companies output ton tons tonnes million billion percent project projects deal deals report reports',
+  ),
+);
+
+/** How much sharing a word says: common rare-earth vocabulary a third of an ordinary word. */
+export function wordWeight(word: string): number {
+  return COMMON_WORDS.has(word) ? 0.35 : 1;
+}
+
+function phrasesOf(aliases: Readonly<Record<string, readonly string[]>>): Map<string, Phrase[]> {
+  const byFirst = new Map<string, Phrase[]>();
+  for (const [name, list] of Object.entries(aliases)) {
+    for (const alias of list) {
+      const tokens = tokenize(alias);
+      const first = tokens[0];
+      if (first === undefined) continue;
+      byFirst.set(first, [...(byFirst.get(first) ?? []), { tokens, name }].sort((a, b) => b.tokens.length - a.tokens.length));
+    }
+  }
+  return byFirst;
+}
+
+/** Longest alias first at each position; returns the names found and the token positions they cover. */
+function findPhrases(tokens: readonly string[], phrases: Map<string, Phrase[]>): { names: Set<string>; covered: Set<string> } {
+  const names = new Set<string>();
+  const covered = new Set<string>();
+  for (let i = 0; i < tokens.length; i++) {
+    const hit = phrases.get(tokens[i] ?? '')?.find((p) => p.tokens.every((t, j) => tokens[i + j] === t));
+    if (!hit) continue;
+    names.add(hit.name);
+    hit.tokens.forEach((t) => covered.add(t));
+    i += hit.tokens.length - 1;
+  }
+  return { names, covered };
+}
+
+function withParts(elements: Set<string>): Set<string> {
+  return new Set([...elements, ...[...elements].flatMap((e) => ELEMENT_PARTS[e] ?? [])]);
+}
+
+function contentWords(tokens: readonly string[]): Set<string> {
+  return new Set(tokens.filter((t) => t.length > 1 && !STOPWORDS.has(t)));
+}
+
+/**
+ * Capitalised words of a sentence-case headline that the lexicon does not know ("Pangwa", "Sartell"):
+ * a place or a company changes the story. A Title Case or upper-case headline capitalises everything,
+ * so it yields none (its words still count in `names` for the other side's check).
+ */
+function properNouns(title: string, known: ReadonlySet<string>): Set<string> {
+  const words = title.split(/[\s,;:()"\-–—/]+/u).filter(Boolean);
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
+  const lettered = words.filter((w) => /^\p{L}/u.test(w));
+  if (lettered.length === 0 || capitalised.length / lettered.length > 0.6) return new Set();
+  const found = new Set<string>();
+  words.forEach((word, i) => {
+    if (i === 0 || !/^\p{Lu}/u.test(word)) return;
+    for (const token of tokenize(word)) if (token.length > 1 && !known.has(token) && !GENERIC_CAPITALS.has(token) && !EVENT_CLASSES.has(token)) found.add(token);
+  });
+  return found;
+}
+
+/** Numbers that are not amounts: counts and years ("47 projects", "2025 quota", "10-year licence"). */
+function bareNumbers(title: string): Set<string> {
+  const withoutAmounts = title.replace(/(?:[a-z]{0,2}\$|€|£|¥)\s?[\d.,]+\s?(?:[a-z]+)?/giu, ' ').replace(/\d[\d.,]*\s?(?:%|pct|per cent|percent|yuan|tonnes?|t\b|kg)/giu, ' ');
+  return new Set(tokenize(withoutAmounts).filter((t) => /^\d/u.test(t)));
+}
+
+/** Event classes; a curb word after a reversing verb ("lifts ban", "suspends curbs") counts as relax. */
+function eventsOf(tokens: readonly string[]): Set<string> {
+  const events = new Set<string>();
+  const consumed = new Set<number>();
+  tokens.forEach((token, i) => {
+    if (!RESTRICT_WORDS.has(token)) return;
+    const reverser = [1, 2, 3, 4].map((d) => i - d).find((j) => j >= 0 && REVERSING.has(tokens[j] ?? ''));
+    if (reverser === undefined) return;
+    events.add('relax');
+    consumed.add(i).add(reverser);
+  });
+  tokens.forEach((token, i) => {
+    if (!consumed.has(i)) for (const cls of EVENT_CLASSES.get(token) ?? []) events.add(cls);
+  });
+  return events;
+}
+
+function periodsOf(text: string): Set<string> {
+  const periods = new Set<string>();
+  const tokens = tokenize(text);
+  tokens.forEach((token, i) => {
+    const ordinal = ORDINALS[token];
+    const noun = tokens[i + 1];
+    if (ordinal !== undefined && noun !== undefined && PERIOD_NOUNS.has(noun)) periods.add(`${noun}:${ordinal}`);
+  });
+  for (const m of text.matchAll(SHORT_PERIOD)) periods.add(`${m[1]?.toLowerCase() === 'h' ? 'half' : 'quarter'}:${m[2]}`);
+  return periods;
+}

@@ -1,0 +1,56 @@
+import { compareStories } from '../../src/stories/compare-stories';
+import { extractAmounts } from '../../src/stories/story-amounts';
+import { signatureOf } from '../../src/stories/story-signature';
+import { cleanTitle, tokenize } from '../../src/stories/story-text';
+
+const sign = (title: string, summary = '') => signatureOf({ title, summary });
+
+describe('headline cleaning', () => {
+  it.each([
+    ['UPDATE 2-Sojitz, JOGMEC to invest A$200 mln in Lynas', 'Sojitz, JOGMEC to invest A$200 mln in Lynas'],
+    ['EXCLUSIVE: Magnet makers scramble as China restricts seven rare earths', 'Magnet makers scramble as China restricts seven rare earths'],
+    ['Analysis: Rebel capture of Kachin mines threatens dysprosium supply', 'Rebel capture of Kachin mines threatens dysprosium supply'],
+    ['Lynas wins A$200m Japanese investment - Perth Mining Chronicle', 'Lynas wins A$200m Japanese investment'],
+    ['Lynas - a new era', 'Lynas - a new era'],
+  ])('reads %p as %p', (title, clean) => expect(cleanTitle(title)).toBe(clean));
+
+  it('spells British and American alike and writes numbers as digits', () => {
+    expect(tokenize('Finalises licence for seven tonnes')).toEqual(tokenize('finalizes license for 7 tons'));
+  });
+});
+
+describe('amounts', () => {
+  it.each([
+    ['A$200m', [{ kind: 'money:AUD', value: 200e6 }]],
+    ['A$200 mln', [{ kind: 'money:AUD', value: 200e6 }]],
+    ['US$134.7 million', [{ kind: 'money:USD', value: 134.7e6 }]],
+    ['$1.2bn', [{ kind: 'money:$', value: 1.2e9 }]],
+    ['640,000 yuan a tonne', [{ kind: 'money:CNY', value: 640_000 }]],
+    ['Rs 7,280 crore', [{ kind: 'money:INR', value: 7280e7 }]],
+    ['up 40 per cent', [{ kind: 'percent', value: 40 }]],
+    ['1,500tpa of NdPr', [{ kind: 'mass', value: 1_500_000 }]],
+    ['seven rare earths in 2025', []],
+  ])('reads %p', (text, amounts) => expect(extractAmounts(text)).toEqual(amounts));
+});
+
+describe('same story or not', () => {
+  it.each([
+    ['Sojitz, JOGMEC to invest A$200m in Lynas heavy rare earths', 'UPDATE 2-Sojitz, JOGMEC to invest A$200 mln in Lynas heavy rare earths - Mining Weekly'],
+    ['NdPr prices steady in China as buyers wait', 'NDPR PRICES STEADY IN CHINA AS BUYERS WAIT'],
+    ['Beijing lifts export ban on gallium for a year', 'China suspends gallium export ban for a year'],
+  ])('%p and %p are one story', (a, b) => expect(compareStories(sign(a), sign(b))).toMatchObject({ same: true }));
+
+  it.each([
+    ['NdPr prices steady in China as buyers wait', 'NdPr prices slip in China as buyers wait', 'events'],
+    ['China curbs gallium exports to the US', 'China lifts curbs on gallium exports to the US', 'events'],
+    ['Lynas and Noveon sign MoU on magnet supply', 'Lynas and Noveon finalise magnet supply deal', 'events'],
+    ['Energy Fuels produces first dysprosium oxide', 'Energy Fuels produces first terbium oxide', 'elements'],
+    ['Sojitz, JOGMEC to invest A$200m in Lynas', 'Sojitz, JOGMEC to invest A$200m in Arafura', 'names'],
+    ['Lynas revenue rises 40% to A$200m', 'Lynas revenue rises 20% to A$120m', 'amounts'],
+    ['China sets first-batch rare earth quota', 'China sets second-batch rare earth quota', 'numbers'],
+  ])('%p and %p are different stories (%s)', (a, b, conflict) => expect(compareStories(sign(a), sign(b))).toMatchObject({ same: false, conflict }));
+
+  it('keeps apart two items that share only the vocabulary of the trade', () => {
+    expect(compareStories(sign('China rare earth exports rise in May'), sign('Rare earth magnet exports from China hit record'))).toMatchObject({ same: false });
+  });
+});
