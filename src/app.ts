@@ -20,6 +20,7 @@ import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
 import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/poll-cycle';
 import { createRecentItems } from './pipeline/recent-items';
+import { createStoryTracker } from './pipeline/track-stories';
 import { createScheduler, cronIntervalMs, type Scheduler } from './pipeline/scheduler';
 import type { Rule } from './rules/rule';
 import { createRuleSetCache } from './rules/rule-set-cache';
@@ -32,6 +33,8 @@ import { isSharedStoreUrl, openStore } from './store/open-store';
 import { createRedisPollCoordinator, type PollCoordinator } from './store/redis-poll-lease';
 import { createOutboxStore } from './store/outbox-store';
 import { createSeenStore } from './store/seen-store';
+import { createStoryIndexStore } from './store/story-index-store';
+import { STORY_WINDOW_MS } from './stories/story';
 
 export interface App {
   readonly topics: readonly Topic[];
@@ -137,6 +140,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     feedStates,
     seen: createSeenStore(kv),
     recentItems: createRecentItems(),
+    stories: createStoryTracker({ store: createStoryIndexStore(kv, STORY_WINDOW_MS, onCorrupt), logger }),
     sink,
     feedPoll: {
       fetchFeed,

@@ -22,13 +22,17 @@ export interface JsonAlertLine {
   matches: { topic: string; rule: string; terms: string[] }[];
 }
 
-/** Prints alerts to stdout, one readable block or one JSON object per matching item. */
+/**
+ * Prints alerts to stdout, one readable block or one JSON object per matching item. An item that repeats
+ * a story already printed (another outlet's rewrite, see track-stories.ts) is not printed again.
+ */
 export function createConsoleSink(options: ConsoleSinkOptions): AlertSink {
   const topicName = new Map(options.topics.map((t) => [t.id, t.name]));
   const ruleText = new Map(options.rules.map((r) => [r.id, r.expression]));
   return {
     async deliver(items) {
       for (const matched of items) {
+        if (matched.story?.joined === true) continue;
         const line = toJsonLine(matched, ruleText);
         options.write(options.json ? JSON.stringify(line) : formatReadable(matched, line, topicName));
       }

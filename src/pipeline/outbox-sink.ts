@@ -2,8 +2,10 @@ import type { FeedSource } from '../feeds/feed-source';
 import type { Rule } from '../rules/rule';
 import type { GuildSettingsStore } from '../store/guild-settings-store';
 import type { OutboxStore } from '../store/outbox-store';
-import { dedupeKeys } from './dedupe-keys';
-import type { AlertSink } from './matched-item';
+import type { NewsItem } from '../feeds/news-item';
+import { STORY_WINDOW_MS } from '../stories/story';
+import { dedupeKeys, type DedupeKey } from './dedupe-keys';
+import type { AlertSink, MatchedItem } from './matched-item';
 import { routeAlerts } from './route-alerts';
 
 export interface OutboxSinkDeps {
@@ -30,10 +32,19 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
       if (items.length === 0) return;
       const { rules, feeds } = deps.current();
       const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds: await deps.guilds.all(), rules, feeds, now: deps.now(), maxItemAgeMs: deps.maxItemAgeMs });
+      const storyOf = new Map<NewsItem, MatchedItem['story']>(items.map((m) => [m.item, m.story]));
       const queued = await deps.outbox.enqueue(
-        alerts.map((alert) => ({ alert, storyKeys: dedupeKeys(alert.item, deps.seenTtlMs) })),
+        alerts.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey(storyOf.get(alert.item))] })),
       );
       if (queued.length > 0) deps.onQueued(queued.length);
     },
   };
+}
+
+/**
+ * The recognised story (see track-stories.ts) as one more key: a channel given the story by one outlet
+ * is not given another outlet's rewrite of it within 48 h; a channel that never had it still gets it.
+ */
+function recognisedStoryKey(story: MatchedItem['story']): DedupeKey[] {
+  return story ? [{ key: `story:${story.id}`, ttlMs: STORY_WINDOW_MS }] : [];
 }

@@ -12,6 +12,7 @@ import type { FeedPollDeps, FeedPollResult } from './poll-feed';
 import type { RecentItems } from './recent-items';
 import { sortOldestFirst, type FirstPollLimits } from './select-new-items';
 import { pollAndSift, type Candidate, type PolledFeed } from './sift-feed';
+import type { StoryTracker } from './track-stories';
 
 export interface PollCycleDeps {
   getFeeds(): Promise<readonly FeedSource[]>;
@@ -25,6 +26,8 @@ export interface PollCycleDeps {
   logger: Logger;
   /** Items each feed served last time, all seen already; absent, every item is looked up in `seen`. */
   recentItems?: RecentItems;
+  /** Recognises rewrites of a story already told (another outlet, another headline); absent, none are. */
+  stories?: StoryTracker;
   /** Told as each due feed finishes (progress on a terminal). */
   onFeedPolled?(feedId: string, dueCount: number): void;
 }
@@ -43,7 +46,7 @@ export interface CycleReport {
 }
 
 /**
- * One poll: due feeds → fetch and parse → drop seen items → match → deliver → remember.
+ * One poll: due feeds → fetch and parse → drop seen items → match → recognise stories → deliver → remember.
  * Invariants: a feed's backlog is never alerted on its first poll; an item is marked seen only after the
  * sink accepted it; feed state (validators, first-poll mark) is saved only after that, so a crash repeats
  * the poll instead of losing items. A cycle cut short by shutdown keeps nothing: aborted fetches are not
@@ -66,7 +69,9 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
     const matches = ruleSet.match(candidate.item);
     if (matches.length > 0) matched.push({ item: candidate.item, matches });
   }
-  await deps.sink.deliver(sortOldestFirst(matched));
+  const told = deps.stories ? await deps.stories.assign(sortOldestFirst(matched), now) : sortOldestFirst(matched);
+  await deps.sink.deliver(told);
+  await deps.stories?.remember(told);
   await deps.seen.markSeen([...fresh.flatMap((c) => c.keys), ...seeded.flat()]);
   await deps.feedStates.setMany(results.map((r) => ({ feedId: r.feed.id, state: r.state })));
   rememberFetched(deps.recentItems, feeds, polled);

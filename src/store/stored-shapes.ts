@@ -83,6 +83,15 @@ export const sentMessageShape = z.looseObject({ channelId: text, messageId: text
 /** The one-document outbox index of earlier versions, read once to move it to the sorted index. */
 export const outboxIndexShape = z.array(z.looseObject({ id: text, time: text, keys: z.array(text).optional(), channelId: optionalText }));
 
+/** One hour's story members (story-index-store.ts); each member is checked on its own. */
+export const storyBucketShape = z.array(z.unknown());
+export const storyMemberShape = z.looseObject({
+  itemKey: text,
+  storyId: text,
+  at: z.number(),
+  text: z.looseObject({ title: text, summary: text }),
+});
+
 /**
  * The value if it has the shape, else undefined after telling `report` which key and what is wrong.
  * An absent value (undefined) is simply absent, not corrupt.

@@ -10,6 +10,8 @@ export type StoryVerdict = { same: true; score: number } | { same: false; score:
 /** Agreement needed to call two items one story (see BENCHMARKS.md "Story recognition" for how it was set). */
 export const SAME_STORY_SCORE = 0.55;
 const FULL_FACTS = 4;
+/** Ordinary words two items must share at least (common trade words count a third). */
+const MIN_SHARED_WEIGHT = 3;
 
 /**
  * Decides whether two items tell the same news. First every fact that would make them different news
@@ -20,6 +22,8 @@ export function compareStories(a: StorySignature, b: StorySignature): StoryVerdi
   const score = agreement(a, b);
   const conflict = conflictOf(a, b);
   if (conflict !== undefined) return { same: false, score, conflict };
+  // "Dysprosium update" twice says too little to be sure it is one story.
+  if (sharedWeight(a.words, b.words) < MIN_SHARED_WEIGHT) return { same: false, score, conflict: 'too-different' };
   return score >= SAME_STORY_SCORE ? { same: true, score } : { same: false, score, conflict: 'too-different' };
 }
 

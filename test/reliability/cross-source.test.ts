@@ -4,7 +4,7 @@ import { startRig, story, type Rig } from './support/radar-rig';
 describe('cross-source dedupe', () => {
   let rig: Rig;
   beforeEach(async () => {
-    rig = await startRig({ feeds: ['a', 'b', 'c'] });
+    rig = await startRig({ feeds: ['a', 'b', 'c'], channels: ['alerts', 'desk', 'prices'] });
     await rig.subscribe('alerts');
     await rig.subscribe('desk', 'japan-supply-chain');
   });
@@ -35,6 +35,31 @@ describe('cross-source dedupe', () => {
     await rig.poll();
     expect(rig.titles('alerts')).toEqual([lynas.title, other.title]);
     expect(rig.titles('desk')).toEqual([lynas.title]);
+  });
+
+  it('posts another outlet\'s rewrite of a story once per channel, to a channel only the rewrite matched, and never swallows a look-alike', async () => {
+    await rig.subscribe('prices', 'prices-markets');
+    const deal = {
+      ...story(5, 'Sojitz, JOGMEC to invest A$200m in Lynas heavy rare earths', 300),
+      description: "Japan's Sojitz and state agency JOGMEC will invest A$200 million in Lynas Rare Earths to expand heavy rare earth separation in Malaysia, with dysprosium and terbium for Japan.",
+    };
+    rig.serve('a', [deal]);
+    await rig.poll();
+    const rewrite = {
+      ...story(6, "UPDATE 2-Japan's JOGMEC and Sojitz put US$134.7m into Lynas heavy rare earths - Perth Mining Chronicle", 200),
+      link: 'https://chronicle.example/lynas-japan',
+      description: 'JOGMEC and Sojitz are investing in Lynas to fund heavy rare earth separation at its Malaysian plant; Japan gets priority access to the dysprosium, terbium and some NdPr.',
+    };
+    const lookAlike = {
+      ...story(7, 'Sojitz and JOGMEC extend Lynas loan repayment to 2030', 100),
+      description: 'Japan Australia Rare Earths, owned by Sojitz and JOGMEC, agreed to push back repayment of its loan to Lynas Rare Earths by three years to 2030.',
+    };
+    rig.serve('b', [lookAlike, rewrite]);
+    await rig.poll();
+    expect(rig.titles('alerts')).toEqual([deal.title, lookAlike.title]);
+    expect(rig.titles('desk')).toEqual([deal.title, lookAlike.title]);
+    // The prices desk never had the story: the rewrite, the first to mention NdPr, is news there.
+    expect(rig.titles('prices')).toEqual([rewrite.title]);
   });
 
   it('still posts a different story whose title merely resembles a short, generic one', async () => {

@@ -37,8 +37,15 @@ describe('same story or not', () => {
   it.each([
     ['Sojitz, JOGMEC to invest A$200m in Lynas heavy rare earths', 'UPDATE 2-Sojitz, JOGMEC to invest A$200 mln in Lynas heavy rare earths - Mining Weekly'],
     ['NdPr prices steady in China as buyers wait', 'NDPR PRICES STEADY IN CHINA AS BUYERS WAIT'],
-    ['Beijing lifts export ban on gallium for a year', 'China suspends gallium export ban for a year'],
-  ])('%p and %p are one story', (a, b) => expect(compareStories(sign(a), sign(b))).toMatchObject({ same: true }));
+    ['Beijing lifts export ban on gallium to US for a year', 'China suspends gallium export ban to US for a year'],
+  ])('%p and %p are one story', (a, b) => {
+    const summary = "China's commerce ministry put its ban on gallium shipments to the United States on hold until November.";
+    expect(compareStories(sign(a, summary), sign(b, summary))).toMatchObject({ same: true });
+  });
+
+  it('keeps apart two short generic headlines, however alike: too little to go on', () => {
+    expect(compareStories(sign('Dysprosium update'), sign('Dysprosium update'))).toMatchObject({ same: false, conflict: 'too-different' });
+  });
 
   it.each([
     ['NdPr prices steady in China as buyers wait', 'NdPr prices slip in China as buyers wait', 'events'],

@@ -1,0 +1,63 @@
+import type { Logger } from '../shared/logger';
+import type { StoryIndexStore } from '../store/story-index-store';
+import { STORY_WINDOW_MS, storyItemKey, storyTextOf, type StoryMember } from '../stories/story';
+import { createStoryRecogniser, type StoryRecogniser } from '../stories/story-recogniser';
+import type { MatchedItem } from './matched-item';
+
+/**
+ * Tells which matched items repeat a story of the last 48 hours (another outlet's rewrite of it), so that
+ * sinks alert a story once per channel. Only matched items are recognised, after matching: the matching
+ * path itself is untouched, and an item no rule matched was alerted nowhere, so it has nothing to repeat.
+ */
+export interface StoryTracker {
+  /** Each item with its story, in the order given (oldest first: the first teller founds the story). */
+  assign(items: readonly MatchedItem[], now: Date): Promise<MatchedItem[]>;
+  /** Records the items' story membership once the sink has accepted them. */
+  remember(items: readonly MatchedItem[]): Promise<void>;
+}
+
+export interface StoryTrackerDeps {
+  store: StoryIndexStore;
+  logger?: Logger;
+  windowMs?: number;
+  recogniser?: StoryRecogniser;
+}
+
+/** Re-read with each poll: the hours another instance of a fleet may have recorded into since the last one. */
+const REREAD_MS = 2 * 3_600_000;
+
+/**
+ * The recogniser's index lives in memory and is filled from the store: the whole window at the first
+ * poll (after a start), then the last two hours at each poll, so members another instance recorded are
+ * known too. A member recorded twice is kept once.
+ */
+export function createStoryTracker(deps: StoryTrackerDeps): StoryTracker {
+  const windowMs = deps.windowMs ?? STORY_WINDOW_MS;
+  const recogniser = deps.recogniser ?? createStoryRecogniser({ windowMs });
+  const members = new Map<MatchedItem, StoryMember>();
+  let loadedUntil: number | undefined;
+  const refresh = async (now: number) => {
+    const since = loadedUntil === undefined ? now - windowMs : Math.max(now - windowMs, loadedUntil - REREAD_MS);
+    recogniser.add(await deps.store.load(since, now), now);
+    loadedUntil = now;
+  };
+  return {
+    async assign(items, now) {
+      members.clear(); // a cycle whose sink failed never remembers: its items come again
+      if (items.length === 0) return [];
+      await refresh(now.getTime());
+      return items.map((matched) => {
+        const recognition = recogniser.recognise({ key: storyItemKey(matched.item), text: storyTextOf(matched.item) }, now.getTime());
+        if (recognition.repeats) deps.logger?.debug({ item: recognition.member.itemKey, story: recognition.id, repeats: recognition.repeats }, 'item repeats a story');
+        const told = { ...matched, story: { id: recognition.id, joined: recognition.joined } };
+        members.set(told, recognition.member);
+        return told;
+      });
+    },
+    async remember(items) {
+      const recorded = items.flatMap((matched) => members.get(matched) ?? []);
+      items.forEach((matched) => members.delete(matched));
+      if (recorded.length > 0) await deps.store.record(recorded);
+    },
+  };
+}
