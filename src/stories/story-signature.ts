@@ -72,35 +72,40 @@ const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
 
 /** Reads the signature of one item. Pure and cheap (tens of microseconds). */
 export function signatureOf(text: StoryText): StorySignature {
+  const rawTitle = cleanTitle(text.title);
+  const rawFull = `${rawTitle}. ${cleanSummary(text.summary)}`;
   // "US$134.7m" names a currency, not the United States.
-  const title = cleanTitle(text.title).replace(CURRENCY_PREFIX, '$$');
-  const full = `${title}. ${cleanSummary(text.summary).replace(CURRENCY_PREFIX, '$$')}`;
-  const numbers = bareNumbers(title);
+  const title = rawTitle.replace(CURRENCY_PREFIX, '$$');
+  const full = rawFull.replace(CURRENCY_PREFIX, '$$');
   const titleTokens = tokenize(title);
   const tokens = tokenize(full);
+  const words = contentWords(tokens);
   const titleEntities = findPhrases(titleTokens, ENTITY_PHRASES);
   const entities = findPhrases(tokens, ENTITY_PHRASES);
   const titleElements = findPhrases(titleTokens, ELEMENT_PHRASES);
   const elements = findPhrases(tokens, ELEMENT_PHRASES);
-  const proper = properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered]));
-  const allProper = properNouns(full, new Set([...entities.covered, ...elements.covered]));
-  const facts = new Set([...[...entities.names].map((n) => `name:${n}`), ...[...allProper].map((n) => `name:${n}`), ...[...elements.names].filter((e) => e !== 'rare-earth').map((e) => `element:${e}`), ...[...bareNumbers(full)].map((n) => `number:${n}`)]);
+  const titleNumbers = bareNumbers(title);
+  const facts = [
+    ...[...entities.names, ...properNouns(full, new Set([...entities.covered, ...elements.covered]))].map((n) => `name:${n}`),
+    ...[...elements.names].filter((e) => e !== 'rare-earth').map((e) => `element:${e}`),
+    ...[...bareNumbers(full)].map((n) => `number:${n}`),
+  ];
   return {
-    facts,
+    facts: new Set(facts),
     titleWords: contentWords(titleTokens),
-    words: contentWords(tokens),
-    titleNames: new Set([...titleEntities.names, ...proper]),
-    names: new Set([...entities.names, ...contentWords(tokens)]),
+    words,
+    titleNames: new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered]))]),
+    names: new Set([...entities.names, ...words]),
     titleElements: withParts(titleElements.names),
     elements: withParts(elements.names),
-    titleAmounts: extractAmounts(cleanTitle(text.title)),
-    amounts: extractAmounts(`${cleanTitle(text.title)}. ${cleanSummary(text.summary)}`),
+    titleAmounts: extractAmounts(rawTitle),
+    amounts: extractAmounts(rawFull),
     titleOrdinals: new Set(titleTokens.flatMap((t) => ORDINALS[t] ?? [])),
-    titleNumbers: new Set([...numbers].filter((n) => !isYear(n))),
-    titleYears: new Set([...numbers].filter(isYear)),
+    titleNumbers: new Set([...titleNumbers].filter((n) => !isYear(n))),
+    titleYears: new Set([...titleNumbers].filter(isYear)),
     events: eventsOf(titleTokens),
     textEvents: eventsOf(tokens),
-    periods: periodsOf(full),
+    periods: periodsOf(tokens, full),
   };
 }
 
@@ -192,9 +197,8 @@ function eventsOf(tokens: readonly string[]): Set<string> {
   return events;
 }
 
-function periodsOf(text: string): Set<string> {
+function periodsOf(tokens: readonly string[], text: string): Set<string> {
   const periods = new Set<string>();
-  const tokens = tokenize(text);
   tokens.forEach((token, i) => {
     const ordinal = ORDINALS[token];
     const noun = tokens[i + 1];

@@ -49,7 +49,8 @@ export function tokenize(text: string): string[] {
 }
 
 export function normalizeWord(word: string): string {
-  if (/^\d/u.test(word)) return word;
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57) return word; // a number
   const number = NUMBER_WORDS[word];
   if (number !== undefined) return number;
   return stem(SPELLING[word] ?? word);
@@ -59,7 +60,7 @@ export function normalizeWord(word: string): string {
 function stem(word: string): string {
   let w = word;
   if (w.length <= 3) return w;
-  w = w.replace(/is(e|ed|es|ing|ation|ations)$/u, 'iz$1');
+  if (w.includes('is')) w = w.replace(/is(e|ed|es|ing|ation|ations)$/u, 'iz$1');
   if (w.endsWith('ies') && w.length > 4) w = `${w.slice(0, -3)}y`;
   else if (w.endsWith('sses')) w = w.slice(0, -2);
   else if (w.endsWith('es') && /(ch|sh|x|ss)es$/u.test(w)) w = w.slice(0, -2);
