@@ -28,7 +28,9 @@ export function compareStories(a: StorySignature, b: StorySignature): StoryVerdi
 }
 
 function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undefined {
-  if (substituted(a.titleNames, b.names, b.titleNames, a.names) || mostlyAbsent(a.titleNames, b.names) || mostlyAbsent(b.titleNames, a.names)) return 'names';
+  const inA = mentions(a);
+  const inB = mentions(b);
+  if (substituted(a.titleNames, inB, b.titleNames, inA) || mostlyAbsent(a.titleNames, inB) || mostlyAbsent(b.titleNames, inA)) return 'names';
   if (disjoint(a.titleElements, b.titleElements) || disjoint(specific(a.titleElements), specific(b.titleElements))) return 'elements';
   if (substituted(a.titleElements, b.elements, b.titleElements, a.elements)) return 'elements';
   if (contradicts(a.titleAmounts, b.amounts) || contradicts(b.titleAmounts, a.amounts)) return 'amounts';
@@ -60,13 +62,22 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return a.size > 0 && b.size > 0 && !intersects(a, b);
 }
 
+/** Whether the item mentions a name anywhere: as a lexicon entity, or as a word (a proper noun the lexicon lacks). */
+function mentions(s: StorySignature): Mentions {
+  return { has: (name) => s.names.has(name) || s.words.has(name) };
+}
+
+interface Mentions {
+  has(name: string): boolean;
+}
+
 /** Each headline names something the other item never mentions: one thing was put in place of another. */
-function substituted(aTitle: ReadonlySet<string>, bAll: ReadonlySet<string>, bTitle: ReadonlySet<string>, aAll: ReadonlySet<string>): boolean {
+function substituted(aTitle: ReadonlySet<string>, bAll: Mentions, bTitle: ReadonlySet<string>, aAll: Mentions): boolean {
   return [...aTitle].some((n) => !bAll.has(n)) && [...bTitle].some((n) => !aAll.has(n));
 }
 
 /** Most of a headline's names (two or more) appear nowhere in the other item: it is about other parties. */
-function mostlyAbsent(title: ReadonlySet<string>, other: ReadonlySet<string>): boolean {
+function mostlyAbsent(title: ReadonlySet<string>, other: Mentions): boolean {
   const absent = [...title].filter((n) => !other.has(n)).length;
   return absent >= 2 && absent * 2 >= title.size;
 }

@@ -25,6 +25,8 @@ export interface StoryRecogniserOptions {
   windowMs?: number;
   /** Members compared in full per item, those sharing the most rare words first. */
   maxCandidates?: number;
+  /** Members kept at most (about 4 KB each); past it the oldest are forgotten first. */
+  maxMembers?: number;
 }
 
 /** A word carried by more members than this says nothing about which story an item is (it is not looked up). */
@@ -46,6 +48,7 @@ interface Entry {
 export function createStoryRecogniser(options: StoryRecogniserOptions = {}): StoryRecogniser {
   const windowMs = options.windowMs ?? STORY_WINDOW_MS;
   const maxCandidates = options.maxCandidates ?? 24;
+  const maxMembers = options.maxMembers ?? 10_000;
   const entries = new Map<string, Entry>();
   const postings = new Map<string, Set<string>>();
   const stories = new Map<string, Set<string>>();
@@ -56,6 +59,11 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     entries.set(member.itemKey, { member, signature, lookup });
     for (const word of lookup) postings.set(word, (postings.get(word) ?? new Set()).add(member.itemKey));
     stories.set(member.storyId, (stories.get(member.storyId) ?? new Set()).add(member.itemKey));
+    // A flood of matched items (thousands in two days) must not grow memory without bound.
+    for (const oldest of entries.values()) {
+      if (entries.size <= maxMembers) break;
+      remove(oldest);
+    }
   };
   const remove = (entry: Entry) => {
     entries.delete(entry.member.itemKey);

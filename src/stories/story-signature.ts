@@ -15,7 +15,7 @@ export interface StorySignature {
   words: ReadonlySet<string>;
   /** Named things of the headline: lexicon entities, and proper nouns the lexicon does not know. */
   titleNames: ReadonlySet<string>;
-  /** Everything the item mentions anywhere, to look a headline's names up in: lexicon entities and words. */
+  /** Lexicon entities the item names anywhere (with `words`, what a headline's names are looked up in). */
   names: ReadonlySet<string>;
   /** Elements and products in the headline / anywhere (NdPr counts as neodymium and praseodymium too). */
   titleElements: ReadonlySet<string>;
@@ -95,7 +95,7 @@ export function signatureOf(text: StoryText): StorySignature {
     titleWords: contentWords(titleTokens),
     words,
     titleNames: new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered]))]),
-    names: new Set([...entities.names, ...words]),
+    names: entities.names,
     titleElements: withParts(titleElements.names),
     elements: withParts(elements.names),
     titleAmounts: extractAmounts(rawTitle),

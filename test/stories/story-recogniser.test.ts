@@ -46,3 +46,40 @@ describe('story recognition on the labelled set', () => {
     expect(confused).toEqual([]);
   });
 });
+
+describe('story recogniser', () => {
+  const deal = { title: 'Sojitz, JOGMEC to invest A$200m in Lynas heavy rare earths', summary: "Japan's Sojitz and JOGMEC will invest A$200 million in Lynas Rare Earths to expand heavy rare earth separation in Malaysia." };
+  const rewrite = { title: 'Lynas wins A$200m Japanese investment for heavy rare earths - Perth Mining Chronicle', summary: 'Lynas Rare Earths (ASX:LYC) has secured A$200 million from Sojitz and JOGMEC to expand heavy rare earth separation in Malaysia.' };
+
+  it('gives an item seen again the answer it gave the first time', () => {
+    const recogniser = createStoryRecogniser();
+    recogniser.recognise({ key: 'wire:1', text: deal }, START);
+    const first = recogniser.recognise({ key: 'chronicle:2', text: rewrite }, START + HOUR_MS);
+    expect(recogniser.recognise({ key: 'chronicle:2', text: rewrite }, START + 2 * HOUR_MS)).toMatchObject({ id: first.id, joined: true });
+    expect(recogniser.recognise({ key: 'wire:1', text: deal }, START + 2 * HOUR_MS)).toMatchObject({ id: 'wire:1', joined: false });
+  });
+
+  it('lets no rewrite join a story told more than 48 hours before', () => {
+    const recogniser = createStoryRecogniser();
+    recogniser.recognise({ key: 'wire:1', text: deal }, START);
+    expect(recogniser.recognise({ key: 'chronicle:2', text: rewrite }, START + 49 * HOUR_MS)).toMatchObject({ id: 'chronicle:2', joined: false });
+  });
+
+  it('forgets the oldest members past its limit', () => {
+    const recogniser = createStoryRecogniser({ maxMembers: 2 });
+    recogniser.recognise({ key: 'wire:1', text: deal }, START);
+    recogniser.recognise({ key: 'x:1', text: { title: 'Gallium prices climb in Rotterdam', summary: '' } }, START);
+    recogniser.recognise({ key: 'x:2', text: { title: 'Terbium exports from Myanmar fall', summary: '' } }, START);
+    expect(recogniser.size()).toBe(2);
+    expect(recogniser.recognise({ key: 'chronicle:2', text: rewrite }, START + HOUR_MS).joined).toBe(false);
+  });
+
+  it('never joins an item with no text, or with 4,000 characters of noise, to a story', () => {
+    const recogniser = createStoryRecogniser();
+    recogniser.recognise({ key: 'wire:1', text: deal }, START);
+    expect(recogniser.recognise({ key: 'empty:1', text: storyTextOf({ title: '', summary: '' }) }, START).joined).toBe(false);
+    expect(recogniser.recognise({ key: 'empty:2', text: storyTextOf({ title: '', summary: '' }) }, START).joined).toBe(false);
+    const noise = storyTextOf({ title: 'x'.repeat(4_000), summary: '$$$ 1,2,3 %%% '.repeat(300) });
+    expect(recogniser.recognise({ key: 'noise:1', text: noise }, START).joined).toBe(false);
+  });
+});
