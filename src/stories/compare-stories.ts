@@ -42,12 +42,15 @@ function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undef
 
 /**
  * Headlines whose events oppose (up vs down, curbs vs lifted, MoU vs final deal), that name different kinds
- * of event (a loan vs a plant opening), or where one tells of a delay, sale or seizure the other never mentions.
+ * of event (a loan vs a plant opening, a resource vs a study), or where one tells of a delay, sale or seizure
+ * the other never mentions.
  */
 function eventsContradict(a: StorySignature, b: StorySignature): boolean {
   if (OPPOSITE_EVENTS.some(([x, y]) => (a.events.has(x) && b.events.has(y)) || (a.events.has(y) && b.events.has(x)))) return true;
+  // Headlines of different kinds of event, unless the other item names that event somewhere (an FID
+  // "clears construction"; a placement "raises" money).
   const strong = (s: StorySignature) => new Set([...s.events].filter((e) => STRONG_EVENTS.has(e)));
-  if (disjoint(strong(a), strong(b))) return true;
+  if (disjoint(strong(a), strong(b)) && !intersects(strong(a), b.textEvents) && !intersects(strong(b), a.textEvents)) return true;
   const unmentioned = (x: StorySignature, y: StorySignature) => [...x.events].some((e) => DECISIVE_EVENTS.has(e) && !y.textEvents.has(e));
   return unmentioned(a, b) || unmentioned(b, a);
 }

@@ -16,12 +16,12 @@ const PREFIX_CURRENCIES: Readonly<Record<string, string>> = {
   'a$': 'AUD', 'au$': 'AUD', 'aud': 'AUD', 'us$': 'USD', 'usd': 'USD', 'c$': 'CAD', 'ca$': 'CAD', 'cad': 'CAD', 'nz$': 'NZD', $: '$', '€': 'EUR', '£': 'GBP', 'rs': 'INR', 'rs.': 'INR', '¥': 'CNY', 'rmb': 'CNY',
 };
 const SUFFIX_CURRENCIES: Readonly<Record<string, string>> = { yuan: 'CNY', rmb: 'CNY', rupee: 'INR', rupees: 'INR', euro: 'EUR', euros: 'EUR', dollar: '$', dollars: '$' };
-const MASS_UNITS: Readonly<Record<string, number>> = { tonne: 1e3, tonnes: 1e3, ton: 1e3, tons: 1e3, t: 1e3, tpa: 1e3, kg: 1, kilogram: 1, kilograms: 1 };
+const MASS_UNITS: Readonly<Record<string, number>> = { bt: 1e12, mt: 1e9, tonne: 1e3, tonnes: 1e3, ton: 1e3, tons: 1e3, t: 1e3, tpa: 1e3, kg: 1, kilogram: 1, kilograms: 1 };
 
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const MULTIPLIER = String.raw`(?:[\s-]?(k|thousand|mn|mln|million|bn|bln|billion|trillion|crore|lakh|m|b)\b)?`;
 const PREFIXED = new RegExp(String.raw`(?<![\p{L}])(a\$|au\$|us\$|c\$|ca\$|nz\$|\$|€|£|¥|rs\.?|rmb|aud|usd|cad)\s?${NUMBER}${MULTIPLIER}`, 'giu');
-const SUFFIXED = new RegExp(String.raw`${NUMBER}${MULTIPLIER}[\s-]?(yuan|rmb|rupees?|euros?|dollars?|percent|per cent|pct|%|tonnes?|tons?|tpa|t|kg|kilograms?)(?![\p{L}])`, 'giu');
+const SUFFIXED = new RegExp(String.raw`${NUMBER}${MULTIPLIER}[\s-]?(yuan|rmb|rupees?|euros?|dollars?|percent|per cent|pct|%|tonnes?|tons?|tpa|bt|mt|t|kg|kilograms?)(?![\p{L}])`, 'giu');
 /** How close two figures must be to be the same figure once rounded by different outlets. */
 const ROUNDING = 0.02;
 

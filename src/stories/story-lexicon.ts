@@ -4,7 +4,7 @@
  * so "Ministry of Commerce" is written as it comes out of the tokenizer.
  */
 
-/** Canonical name → phrases that name it (companies with tickers, agencies, countries and their adjectives). */
+/** Canonical name → phrases that name it (companies with tickers, agencies, countries with adjectives and capitals). */
 export const ENTITY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   lynas: ['lynas', 'asx lyc'],
   'mp-materials': ['mp material', 'nyse mp'],
@@ -52,23 +52,23 @@ export const ENTITY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   japan: ['japan', 'japanese', 'tokyo'],
   australia: ['australia', 'australian', 'canberra'],
   malaysia: ['malaysia', 'malaysian', 'kuala lumpur'],
-  brazil: ['brazil', 'brazilian'],
-  saudi: ['saudi', 'saudi arabia'],
-  india: ['india', 'indian'],
-  vietnam: ['vietnam', 'vietnamese'],
-  myanmar: ['myanmar', 'burma'],
-  kazakhstan: ['kazakhstan'],
-  greenland: ['greenland'],
-  estonia: ['estonia'],
-  france: ['france', 'french'],
-  uk: ['uk', 'britain', 'british', 'united kingdom'],
-  angola: ['angola'],
-  'south-africa': ['south africa', 'south african'],
-  korea: ['korea', 'korean'],
-  canada: ['canada', 'canadian'],
+  brazil: ['brazil', 'brazilian', 'brasilia'],
+  saudi: ['saudi', 'saudi arabia', 'riyadh'],
+  india: ['india', 'indian', 'new delhi'],
+  vietnam: ['vietnam', 'vietnamese', 'hanoi'],
+  myanmar: ['myanmar', 'burma', 'naypyidaw'],
+  kazakhstan: ['kazakhstan', 'astana'],
+  greenland: ['greenland', 'nuuk'],
+  estonia: ['estonia', 'tallinn'],
+  france: ['france', 'french', 'paris'],
+  uk: ['uk', 'britain', 'british', 'united kingdom', 'london'],
+  angola: ['angola', 'luanda'],
+  'south-africa': ['south africa', 'south african', 'pretoria'],
+  korea: ['korea', 'korean', 'seoul'],
+  canada: ['canada', 'canadian', 'ottawa'],
   singapore: ['singapore'],
-  germany: ['germany', 'german'],
-  russia: ['russia', 'russian'],
+  germany: ['germany', 'german', 'berlin'],
+  russia: ['russia', 'russian', 'moscow'],
 };
 
 /** Elements and products: two stories about different ones are different stories. */
@@ -137,12 +137,15 @@ export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
   approve: ['approve', 'renew', 'renewal', 'clear', 'license'],
   acquire: ['buy', 'acquire', 'acquisition', 'takeover', 'purchase'],
   fund: ['invest', 'investment', 'fund', 'funding', 'loan', 'lend', 'grant', 'award', 'finance', 'financing', 'commit', 'commitment', 'raise', 'stake', 'backing'],
+  cost: ['cost', 'capex', 'budget', 'blowout', 'overrun'],
+  study: ['study', 'feasibility', 'prefeasibility', 'pfs', 'dfs', 'scoping', 'pea'],
+  resource: ['resource', 'reserve', 'discovery', 'drill', 'drilling', 'assay', 'intercept', 'deposit'],
   result: ['profit', 'loss', 'revenue', 'earnings', 'sales', 'result'],
   produce: ['produce', 'production', 'make', 'output', 'deliver'],
 };
 
 /** Classes that name what happened (a direction alone does not): headlines with none in common tell different events. */
-export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'talks', 'mou', 'final', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again']);
+export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'talks', 'mou', 'final', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
 
 /** Classes so telling that an item that never mentions them cannot be the same story (a delay, a sale, a seizure). */
 export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again']);

@@ -43,8 +43,11 @@ const STOPWORDS = new Set(
   ).filter((w) => !EVENT_WORD_SET().has(w)),
 );
 const GENERIC_CAPITALS = new Set(tokenize('Rare Earth Earths Group Corp Resources Materials Metals Minerals Inc Ltd Plc Prime Minister Treasurer President Government National State Act Heavy Light The A An'));
+const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'into', 'onto', 'over', 'after', 'amid', 'vs', 'per', 'via', 'up', 'out']);
 const ORDINALS: Readonly<Record<string, string>> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
 const PERIOD_NOUNS = new Set(['half', 'batch', 'quarter', 'tranche', 'phase', 'round'].map(normalizeWord));
+const COMPANY_RESOURCES = /(\p{Lu}[\p{L}'-]+) Resources\b/gu;
+const TICKER = /\b(?:ASX|NYSE|NASDAQ|TSXV?|LSE|AIM|OTC|CSE|HKEX|SSE|SZSE)\s?:\s?[A-Z][A-Z0-9.]{0,5}\b/gu;
 const CURRENCY_PREFIX = /\b(?:US|A|AU|C|CA|NZ)\$/gu;
 const isYear = (n: string) => /^(19|20)\d\d$/u.test(n);
 const SHORT_PERIOD = /\b([hq])([1-4])\b/giu;
@@ -72,8 +75,9 @@ const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
 
 /** Reads the signature of one item. Pure and cheap (tens of microseconds). */
 export function signatureOf(text: StoryText): StorySignature {
-  const rawTitle = cleanTitle(text.title);
-  const rawFull = `${rawTitle}. ${cleanSummary(text.summary)}`;
+  // "Meteoric Resources", "Iluka Resources": a company's suffix, not news of a resource.
+  const rawTitle = cleanTitle(text.title).replace(COMPANY_RESOURCES, '$1');
+  const rawFull = `${rawTitle}. ${cleanSummary(text.summary).replace(COMPANY_RESOURCES, '$1')}`;
   // "US$134.7m" names a currency, not the United States.
   const title = rawTitle.replace(CURRENCY_PREFIX, '$$');
   const full = rawFull.replace(CURRENCY_PREFIX, '$$');
@@ -103,8 +107,8 @@ export function signatureOf(text: StoryText): StorySignature {
     titleOrdinals: new Set(titleTokens.flatMap((t) => ORDINALS[t] ?? [])),
     titleNumbers: new Set([...titleNumbers].filter((n) => !isYear(n))),
     titleYears: new Set([...titleNumbers].filter(isYear)),
-    events: eventsOf(titleTokens),
-    textEvents: eventsOf(tokens),
+    events: eventsOf(titleTokens, titleEntities.positions),
+    textEvents: eventsOf(tokens, entities.positions),
     periods: periodsOf(tokens, full),
   };
 }
@@ -135,17 +139,21 @@ function phrasesOf(aliases: Readonly<Record<string, readonly string[]>>): Map<st
 }
 
 /** Longest alias first at each position; returns the names found and the token positions they cover. */
-function findPhrases(tokens: readonly string[], phrases: Map<string, Phrase[]>): { names: Set<string>; covered: Set<string> } {
+function findPhrases(tokens: readonly string[], phrases: Map<string, Phrase[]>): { names: Set<string>; covered: Set<string>; positions: Set<number> } {
   const names = new Set<string>();
   const covered = new Set<string>();
+  const positions = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const hit = phrases.get(tokens[i] ?? '')?.find((p) => p.tokens.every((t, j) => tokens[i + j] === t));
     if (!hit) continue;
     names.add(hit.name);
-    hit.tokens.forEach((t) => covered.add(t));
+    hit.tokens.forEach((t, j) => {
+      covered.add(t);
+      positions.add(i + j);
+    });
     i += hit.tokens.length - 1;
   }
-  return { names, covered };
+  return { names, covered, positions };
 }
 
 function withParts(elements: Set<string>): Set<string> {
@@ -159,13 +167,15 @@ function contentWords(tokens: readonly string[]): Set<string> {
 /**
  * Capitalised words of a sentence-case headline that the lexicon does not know ("Pangwa", "Sartell"):
  * a place or a company changes the story. A Title Case or upper-case headline capitalises everything,
- * so it yields none (its words still count in `names` for the other side's check).
+ * so it yields none (its words still count for the other side's check).
  */
-function properNouns(title: string, known: ReadonlySet<string>): Set<string> {
+function properNouns(text: string, known: ReadonlySet<string>): Set<string> {
+  // "(ASX:MEI)": a ticker decorates a name some outlets give and others do not (the lexicon knows the common ones).
+  const title = text.replace(TICKER, ' ');
   const words = title.split(/[\s,;:()"\-–—/]+/u).filter(Boolean);
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w));
-  const lettered = words.filter((w) => /^\p{L}/u.test(w));
-  if (lettered.length === 0 || capitalised.length / lettered.length > 0.6) return new Set();
+  // Title Case capitalises every word but the small ones; sentence case leaves some ordinary word lower-case.
+  const sentenceCase = words.slice(1).some((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w));
+  if (!sentenceCase) return new Set();
   const found = new Set<string>();
   words.forEach((word, i) => {
     if (i === 0 || !/^\p{Lu}/u.test(word)) return;
@@ -176,14 +186,17 @@ function properNouns(title: string, known: ReadonlySet<string>): Set<string> {
 
 /** Numbers that are not amounts: counts and years ("47 projects", "2025 quota", "10-year licence"). */
 function bareNumbers(title: string): Set<string> {
-  const withoutAmounts = title.replace(/(?:[a-z]{0,2}\$|€|£|¥)\s?[\d.,]+\s?(?:[a-z]+)?/giu, ' ').replace(/\d[\d.,]*\s?(?:%|pct|per cent|percent|yuan|tonnes?|t\b|kg)/giu, ' ');
+  const withoutAmounts = title.replace(/(?:[a-z]{0,2}\$|€|£|¥)\s?[\d.,]+\s?(?:[a-z]+)?/giu, ' ').replace(/\d[\d.,]*[\s-]?(?:%|pct|per cent|percent|yuan|tonnes?|tons?|bt\b|mt\b|t\b|kg)/giu, ' ');
   return new Set(tokenize(withoutAmounts).filter((t) => /^\d/u.test(t)));
 }
 
-/** Event classes; a curb word after a reversing verb ("lifts ban", "suspends curbs") counts as relax. */
-function eventsOf(tokens: readonly string[]): Set<string> {
+/**
+ * Event classes; a curb word after a reversing verb ("lifts ban", "suspends curbs") counts as relax.
+ * Words inside a name ("European Commission", "Energy Fuels") are not events.
+ */
+function eventsOf(tokens: readonly string[], inNames: ReadonlySet<number>): Set<string> {
   const events = new Set<string>();
-  const consumed = new Set<number>();
+  const consumed = new Set<number>(inNames);
   tokens.forEach((token, i) => {
     if (!RESTRICT_WORDS.has(token)) return;
     const reverser = [1, 2, 3, 4].map((d) => i - d).find((j) => j >= 0 && REVERSING.has(tokens[j] ?? ''));

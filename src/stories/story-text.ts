@@ -42,6 +42,7 @@ export function tokenize(text: string): string[] {
     .replace(/[’‘`]/gu, "'")
     .replace(/'s\b/gu, '')
     .replace(/\bstart-ups?\b/gu, 'startup')
+    .replace(/\bpre-feasibility\b/gu, 'prefeasibility')
     .replace(/\bu\.s\.(?=\W|$)/gu, 'us')
     .replace(/(\d),(?=\d{3}\b)/gu, '$1')
     .match(/\d+(?:\.\d+)?|[\p{L}]+/gu);

@@ -43,6 +43,13 @@ describe('same story or not', () => {
     expect(compareStories(sign(a, summary), sign(b, summary))).toMatchObject({ same: true });
   });
 
+  it('reads a capital as its country, and a ticker or a Title Case headline as no new name', () => {
+    const summary = 'Canada will invest C$50 million in Torngat Metals (TSXV:TORN) to develop Strange Lake, a heavy rare earth deposit in Quebec.';
+    const verdict = (a: string, b: string) => compareStories(sign(a, summary), sign(b, summary));
+    expect(verdict('Torngat Metals gets C$50m from Ottawa for Strange Lake', "Canada commits C$50 million to Torngat's Strange Lake rare earth project")).toMatchObject({ same: true });
+    expect(verdict('Torngat Metals (TSXV:TORN) Gets C$50 Million For Strange Lake', 'Torngat Metals gets C$50m for Strange Lake')).toMatchObject({ same: true });
+  });
+
   it('keeps apart two short generic headlines, however alike: too little to go on', () => {
     expect(compareStories(sign('Dysprosium update'), sign('Dysprosium update'))).toMatchObject({ same: false, conflict: 'too-different' });
   });
@@ -55,6 +62,8 @@ describe('same story or not', () => {
     ['Sojitz, JOGMEC to invest A$200m in Lynas', 'Sojitz, JOGMEC to invest A$200m in Arafura', 'names'],
     ['Lynas revenue rises 40% to A$200m', 'Lynas revenue rises 20% to A$120m', 'amounts'],
     ['China sets first-batch rare earth quota', 'China sets second-batch rare earth quota', 'numbers'],
+    ['Meteoric Resources lifts Caldeira rare earth resource by 40%', 'Meteoric Resources releases Caldeira pre-feasibility study', 'events'],
+    ['Iluka says Eneabba refinery to cost more than A$1.7 billion', 'Iluka starts commissioning Eneabba rare earths refinery', 'events'],
   ])('%p and %p are different stories (%s)', (a, b, conflict) => expect(compareStories(sign(a), sign(b))).toMatchObject({ same: false, conflict }));
 
   it('keeps apart two items that share only the vocabulary of the trade', () => {

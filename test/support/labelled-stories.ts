@@ -19,14 +19,16 @@ interface LabelledFile {
 }
 
 export const LABELLED_PATH = join(__dirname, '..', 'fixtures', 'stories', 'labelled.json');
+/** Written after the recogniser was tuned on the labelled set, to see how far its figures carry. */
+export const HELD_OUT_PATH = join(__dirname, '..', 'fixtures', 'stories', 'held-out.json');
 
 /**
  * The labelled set as a 42-hour news flow, oldest first: story k breaks at k × 45 min and its rewrites
  * follow every 2.5 h; each look-alike distinct story lands between its neighbour's first report and the
  * first rewrite, when it is most likely to be mistaken for it. Everything is within one 48 h window.
  */
-export function labelledTimeline(): LabelledItem[] {
-  const file = JSON.parse(readFileSync(LABELLED_PATH, 'utf8')) as LabelledFile;
+export function labelledTimeline(path = LABELLED_PATH): LabelledItem[] {
+  const file = JSON.parse(readFileSync(path, 'utf8')) as LabelledFile;
   const breaks = new Map(file.stories.map((s, k) => [s.id, k * 0.75]));
   const items: LabelledItem[] = [
     ...file.stories.flatMap((s) => s.variants.map((v, j) => ({ label: s.id, variant: j, ...v, hour: (breaks.get(s.id) ?? 0) + j * 2.5 }))),
