@@ -5,6 +5,7 @@ import { messageNonce } from '../alerts/message-nonce';
 import { classifySendError } from './classify-send-error';
 import { findPostedMessage, type HistoryOptions } from './find-posted-message';
 import { formatAlertMessage, packAlerts } from './format-alert';
+import type { SendRateGate } from './send-rate-gate';
 import { errorMessage } from '../shared/errors';
 
 /**
@@ -13,8 +14,9 @@ import { errorMessage } from '../shared/errors';
  * `enforce_nonce`, so a send retried after a lost response is not posted twice (Discord returns the first
  * message instead). `signal` abandons the sends in flight at shutdown: they come back as transient and
  * stay in the outbox. `history` lets the sender look for a message whose answer was lost (findPosted).
+ * `gate` keeps posts under Discord's global limit with a margin (send-rate-gate.ts).
  */
-export function createAlertSender(rest: REST, options: { signal?: AbortSignal; history?: HistoryOptions } = {}): AlertSender {
+export function createAlertSender(rest: REST, options: { signal?: AbortSignal; history?: HistoryOptions; gate?: SendRateGate } = {}): AlertSender {
   return {
     async send(alert: Alert, sendOptions = {}): Promise<SendResult> {
       let body: ReturnType<typeof formatAlertMessage> & { nonce: string; enforce_nonce: boolean };
@@ -50,6 +52,7 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal; h
 
   async function post(channelId: string, body: object): Promise<SendResult> {
     try {
+      await options.gate?.wait(options.signal);
       const message = (await rest.post(Routes.channelMessages(channelId), { body, signal: options.signal })) as { id: string };
       return { kind: 'sent', messageId: message.id };
     } catch (error: unknown) {

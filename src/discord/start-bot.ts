@@ -3,6 +3,7 @@ import { Events, PermissionFlagsBits, Status, type Client } from 'discord.js';
 import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';
+import { createSendRateGate, DEFAULT_SENDS_PER_SECOND } from './send-rate-gate';
 import type { BotDeps } from './bot-deps';
 import { createDiscordClient, type ShardingChoice } from './client';
 import { ensureCommandsRegistered } from './ensure-commands';
@@ -81,7 +82,11 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
   setMaxListeners(0, sends.signal);
   return {
     client,
-    sender: createAlertSender(client.rest, { signal: sends.signal, history: { botUserId: () => client.user?.id, canReadHistory: (id) => canReadHistory(client, id) } }),
+    sender: createAlertSender(client.rest, {
+      signal: sends.signal,
+      gate: createSendRateGate({ perSecond: DEFAULT_SENDS_PER_SECOND }),
+      history: { botUserId: () => client.user?.id, canReadHistory: (id) => canReadHistory(client, id) },
+    }),
     abortSends: () => sends.abort(),
     // The manager's own status stays Ready after the first login; each shard's tracks drops and resumes.
     isConnected: () => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
