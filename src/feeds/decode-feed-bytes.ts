@@ -1,3 +1,5 @@
+import iconv from 'iconv-lite';
+
 export interface DecodedText {
   text: string;
   /** WHATWG encoding name used, e.g. "utf-8", "gbk", "shift_jis", "windows-1252". */
@@ -6,26 +8,46 @@ export interface DecodedText {
 
 /** Labels TextDecoder does not know but feeds use; everything else maps as browsers map it (WHATWG). */
 const EXTRA_ALIASES: Readonly<Record<string, string>> = { cp936: 'gbk', ms936: 'gbk', cp932: 'shift_jis' };
+/**
+ * WHATWG names iconv-lite spells differently. WHATWG decodes "gbk" with the gb18030 decoder, a superset.
+ * Encodings missing from both lists (iso-2022-jp, x-mac-cyrillic) fall back to TextDecoder.
+ */
+const ICONV_NAMES: Readonly<Record<string, string>> = { gbk: 'gb18030' };
+/** Decoded by TextDecoder, which is right for these; every legacy charset goes through iconv-lite. */
+const NATIVE_CHARSETS = new Set(['utf-8', 'utf-16le', 'utf-16be']);
 
 const BOMS: readonly { bytes: readonly number[]; charset: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], charset: 'utf-8' },
   { bytes: [0xff, 0xfe], charset: 'utf-16le' },
   { bytes: [0xfe, 0xff], charset: 'utf-16be' },
 ];
+/** `<?xm` in UTF-16 without a BOM (XML 1.0 appendix F): the prolog is readable only once this is known. */
+const UTF16_PROLOGS: readonly { bytes: readonly number[]; charset: string }[] = [
+  { bytes: [0x3c, 0x00, 0x3f, 0x00, 0x78, 0x00, 0x6d, 0x00], charset: 'utf-16le' },
+  { bytes: [0x00, 0x3c, 0x00, 0x3f, 0x00, 0x78, 0x00, 0x6d], charset: 'utf-16be' },
+];
+/** What browsers and feed readers assume for undeclared bytes that are not UTF-8. */
+const UNDECLARED_LEGACY_CHARSET = 'windows-1252';
 
 const PROLOG_SNIFF_BYTES = 1024;
 
 /**
- * Decodes feed bytes choosing the encoding as feed-quirks §10 says: BOM, then the Content-Type
- * charset, then the XML prolog's encoding, then UTF-8. A declared charset is overruled when the
- * bytes are valid UTF-8 that the declared charset would garble (a mislabelled feed). BOM stripped.
+ * Decodes feed bytes choosing the encoding as feed-quirks §10 says: BOM (or a UTF-16 prolog without
+ * one), then the Content-Type charset, then the XML prolog's encoding, then UTF-8 — or windows-1252
+ * when undeclared bytes are not UTF-8. A declared charset is overruled when the bytes are valid UTF-8
+ * that the declared charset would garble (a mislabelled feed). BOM stripped.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null | undefined): DecodedText {
-  const bom = BOMS.find((candidate) => candidate.bytes.every((byte, index) => bytes[index] === byte));
+  const bom = BOMS.find((candidate) => startsWith(bytes, candidate.bytes));
   if (bom) return { text: decode(bom.charset, bytes.subarray(bom.bytes.length)), charset: bom.charset };
+  const utf16 = UTF16_PROLOGS.find((candidate) => startsWith(bytes, candidate.bytes));
+  if (utf16) return { text: decode(utf16.charset, bytes), charset: utf16.charset };
   // An unknown header label falls through to the prolog, then to UTF-8.
   const declared = [charsetFromContentType(contentType), charsetFromProlog(bytes)];
-  const charset = declared.map((label) => label && resolveCharset(label)).find(Boolean) ?? 'utf-8';
+  const charset = declared.map((label) => label && resolveCharset(label)).find(Boolean);
+  if (charset === undefined) return decodeUndeclared(bytes);
+  // A prolog read as ASCII cannot be UTF-16: the label is wrong and the bytes are ASCII-compatible.
+  if (charset.startsWith('utf-16')) return decodeUndeclared(bytes);
   const text = decode(charset, bytes);
   if (charset !== 'utf-8' && isMislabelledUtf8(text, charset, bytes)) {
     return { text: decode('utf-8', bytes), charset: 'utf-8' };
@@ -44,7 +66,7 @@ export function charsetFromProlog(bytes: Uint8Array): string | undefined {
   return head.match(/^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/)?.[1];
 }
 
-/** The WHATWG name for a charset label, or undefined when TextDecoder cannot decode it. */
+/** The WHATWG name for a charset label (so iso-8859-1, latin1 and ascii are windows-1252), or undefined. */
 export function resolveCharset(label: string): string | undefined {
   const lower = label.trim().toLowerCase();
   try {
@@ -55,13 +77,40 @@ export function resolveCharset(label: string): string | undefined {
   }
 }
 
+/** UTF-8 when the bytes are UTF-8 (or mostly are, with a stray bad byte), else windows-1252. */
+function decodeUndeclared(bytes: Uint8Array): DecodedText {
+  const text = decode('utf-8', bytes);
+  if (!text.includes('\uFFFD') || !looksLegacy(text)) return { text, charset: 'utf-8' };
+  return { text: decode(UNDECLARED_LEGACY_CHARSET, bytes), charset: UNDECLARED_LEGACY_CHARSET };
+}
+
+/** More replacement characters than real non-ASCII characters: the bytes were never UTF-8. */
+function looksLegacy(utf8Text: string): boolean {
+  let replaced = 0;
+  let other = 0;
+  for (const char of utf8Text) {
+    if (char === '\uFFFD') replaced += 1;
+    else if (char > '\u007f') other += 1;
+  }
+  return replaced > other;
+}
+
 function decode(charset: string, bytes: Uint8Array): string {
-  const text = new TextDecoder(charset).decode(bytes);
+  // Node 20's TextDecoder turns windows-1252's 0x80–0x9F (“ ” – € ’) into C1 controls; iconv-lite does not.
+  const iconvName = ICONV_NAMES[charset] ?? charset;
+  const text =
+    NATIVE_CHARSETS.has(charset) || !iconv.encodingExists(iconvName)
+      ? new TextDecoder(charset).decode(bytes)
+      : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvName, { stripBOM: false });
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
 function isMislabelledUtf8(text: string, charset: string, bytes: Uint8Array): boolean {
-  if (charset.startsWith('utf-16') || !hasNonAscii(bytes) || !isValidUtf8(bytes)) return false;
+  if (!hasNonAscii(bytes) || !isValidUtf8(bytes)) return false;
   // Single-byte charsets never produce U+FFFD, so for them valid non-ASCII UTF-8 is the only signal.
   return isSingleByteCharset(charset) || text.includes('\uFFFD');
 }
