@@ -1,4 +1,5 @@
 import { parseFeedDate } from './parse-feed-date';
+import { resolveEntities } from './resolve-entities';
 import { rootElementName, skipLeadingJunk } from './sniff-feed-text';
 
 /**
@@ -15,13 +16,16 @@ const ATOM_DATE = /<(published|updated)(\s[^<>]*?)?>([^<]*)<\/\1\s*>/g;
 /** `&` not starting an entity or character reference, which makes sax reject the whole document. */
 const STRAY_AMPERSAND = /&(?![A-Za-z][A-Za-z0-9._-]*;|#\d+;|#x[0-9A-Fa-f]+;)/g;
 
+/** `type="text"` (Atom): the content is plain text, so `<blink>` in it is a word, not a tag to strip. */
+const PLAIN_TEXT_TYPE = /\stype\s*=\s*["']text["']/;
+
 /**
- * Rewrites feed XML so one odd element cannot cost the whole feed: leading junk dropped, inline markup
- * in text elements escaped, and for Atom, `<link>` elements without href and unreadable
+ * Rewrites feed XML so one odd element cannot cost the whole feed: leading junk dropped, entities
+ * resolved (resolve-entities.ts), inline markup in text elements escaped, and for Atom, `<link>` elements without href and unreadable
  * `<published>`/`<updated>` dates repaired, both of which make rss-parser reject every entry (§7, §8).
  */
 export function prepareFeedXml(xml: string): string {
-  const trimmed = skipLeadingJunk(xml);
+  const trimmed = resolveEntities(skipLeadingJunk(xml));
   const flattened = flattenTextElements(trimmed);
   return rootElementName(flattened) === 'feed' ? repairAtom(flattened) : flattened;
 }
@@ -49,7 +53,12 @@ function flattenTextElements(xml: string): string {
       continue;
     }
     const inner = xml.slice(innerStart, close);
-    if (inner.includes('<')) {
+    if (PLAIN_TEXT_TYPE.test(match[2] ?? '')) {
+      if (inner.includes('<') || inner.includes('&')) {
+        parts.push(xml.slice(copied, innerStart), plainTextAsHtml(inner));
+        copied = close;
+      }
+    } else if (inner.includes('<')) {
       parts.push(xml.slice(copied, innerStart), markupAsText(inner));
       copied = close;
     }
@@ -72,6 +81,30 @@ function markupAsText(inner: string): string {
   }
   parts.push(escapeAngles(inner.slice(index)));
   return parts.join('');
+}
+
+/**
+ * Plain text escaped once more, because every text field is later read as HTML (htmlToText): after the
+ * XML parser and that decoding, `&lt;blink&gt;` and a CDATA `<blink>` both come out as `<blink>`.
+ */
+function plainTextAsHtml(inner: string): string {
+  const parts: string[] = [];
+  let index = 0;
+  for (;;) {
+    const start = inner.indexOf(CDATA_START, index);
+    const end = start < 0 ? -1 : inner.indexOf(CDATA_END, start + CDATA_START.length);
+    if (end < 0) break;
+    parts.push(escapeTwice(inner.slice(index, start)));
+    parts.push(escapeXml(escapeXml(inner.slice(start + CDATA_START.length, end))));
+    index = end + CDATA_END.length;
+  }
+  parts.push(escapeTwice(inner.slice(index)));
+  return parts.join('');
+}
+
+/** XML text whose references the parser decodes into its own source, with stray angles made text. */
+function escapeTwice(xmlText: string): string {
+  return xmlText.split('&').join('&amp;').split('<').join('&amp;lt;').split('>').join('&amp;gt;');
 }
 
 function repairAtom(xml: string): string {

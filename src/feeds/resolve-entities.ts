@@ -1,0 +1,93 @@
+import { decodeHTMLStrict } from 'entities';
+import { createEntityExpander, readDoctype, type Doctype } from './doctype-entities';
+
+/** The five entities XML itself defines: left as they are, so escaped markup stays escaped. */
+const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
+/** Where a reference, CDATA section, comment, PI or DOCTYPE may start. */
+const LANDMARK = /&|<!|<\?/g;
+const REFERENCE = /&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z_][\w.:-]*);/y;
+/**
+ * What browsers show for the C1 code points 0x80–0x9F in a numeric reference: windows-1252's
+ * characters (HTML's "numeric character reference end state"). `&#146;` is ’, not a control character.
+ */
+const C1_AS_WINDOWS_1252 = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
+  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+];
+
+/**
+ * Rewrites every entity and character reference outside CDATA, comments and PIs into one the XML
+ * parser accepts, so that one `&nbsp;` cannot cost the whole feed: HTML5 named entities and numeric
+ * references become decimal references (C1 ones mapped as browsers map them), entities declared in
+ * the DOCTYPE's internal subset are expanded (bounded) and the subset dropped, and an unknown
+ * `&foo;` becomes the text "&foo;". The five XML entities are kept, so the document stays well-formed.
+ */
+export function resolveEntities(xml: string): string {
+  if (!xml.includes('&') && !/<!DOCTYPE[^>]*\[/i.test(xml.slice(0, 4096))) return xml;
+  const parts: string[] = [];
+  let copied = 0;
+  let doctype: Doctype | undefined;
+  let expander: ReturnType<typeof createEntityExpander> | undefined;
+  LANDMARK.lastIndex = 0;
+  for (let match = LANDMARK.exec(xml); match !== null; match = LANDMARK.exec(xml)) {
+    const at = match.index;
+    if (match[0] !== '&') {
+      if (doctype === undefined && (doctype = readDoctype(xml, at)) !== undefined) {
+        parts.push(xml.slice(copied, at));
+        copied = LANDMARK.lastIndex = doctype.end;
+        expander = createEntityExpander(doctype.values, charRefText);
+        continue;
+      }
+      const end = endOfSpecial(xml, at);
+      if (end < 0) break;
+      LANDMARK.lastIndex = end;
+      continue;
+    }
+    REFERENCE.lastIndex = at;
+    const reference = REFERENCE.exec(xml);
+    if (reference === null) continue; // a stray `&`: the parser's retry escapes it
+    const replacement = rewriteReference(reference[1] ?? '', expander);
+    if (replacement === undefined) continue;
+    parts.push(xml.slice(copied, at), replacement);
+    copied = LANDMARK.lastIndex = at + reference[0].length;
+  }
+  parts.push(xml.slice(copied));
+  return parts.join('');
+}
+
+/** undefined keeps the reference as written. */
+function rewriteReference(ref: string, expander: ReturnType<typeof createEntityExpander> | undefined): string | undefined {
+  if (ref.startsWith('#')) return asCharRefs(charRefText(ref));
+  if (XML_ENTITIES.has(ref)) return undefined;
+  const declared = expander?.expand(ref);
+  if (declared !== undefined) return escapeText(declared);
+  const html = decodeHTMLStrict(`&${ref};`);
+  return html === `&${ref};` ? `&amp;${ref};` : asCharRefs(html);
+}
+
+/** The text a numeric reference stands for, as a browser reads it; "" for controls XML forbids. */
+function charRefText(ref: string): string {
+  const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+  if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || Number.isNaN(code)) return '\uFFFD';
+  if (code >= 0x80 && code <= 0x9f) return String.fromCodePoint(C1_AS_WINDOWS_1252[code - 0x80] ?? code);
+  const isXmlChar = code >= 0x20 ? code !== 0xfffe && code !== 0xffff : code === 0x9 || code === 0xa || code === 0xd;
+  return isXmlChar ? String.fromCodePoint(code) : '';
+}
+
+/** Text as decimal references: safe in text and in attribute values, whatever the characters are. */
+function asCharRefs(text: string): string {
+  let out = '';
+  for (const char of text) out += `&#${char.codePointAt(0) ?? 0xfffd};`;
+  return out;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+/** End of the CDATA section, comment, PI or declaration at `at`; -1 when it never ends. */
+function endOfSpecial(xml: string, at: number): number {
+  const closer = xml.startsWith('<![CDATA[', at) ? ']]>' : xml.startsWith('<!--', at) ? '-->' : xml.startsWith('<?', at) ? '?>' : '>';
+  const end = xml.indexOf(closer, at + 2);
+  return end < 0 ? -1 : end + closer.length;
+}
