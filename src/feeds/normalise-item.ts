@@ -9,6 +9,9 @@ import { pickItemDate } from './pick-item-date';
 import { pickItemLink } from './pick-item-link';
 
 export const MAX_SUMMARY_CHARS = 2000;
+/** Elements read, in this order, when an item has no <title> or no description (issue 11 §6). */
+const TITLE_FALLBACKS = ['media:title', 'dc:title'] as const;
+const SUMMARY_FALLBACKS = ['media:description', 'dc:description', 'itunes:summary'] as const;
 
 /**
  * Turns one rss-parser item (any field shape: strings, `{_, $}` objects, arrays, undefined) into a
@@ -18,7 +21,7 @@ export const MAX_SUMMARY_CHARS = 2000;
 export function normaliseItem(raw: unknown, feed: FeedSource, now: Date): NewsItem {
   const item = isRecord(raw) ? raw : {};
   // Bounded before anything uses it: the fallback id hashes an NFKC form of the title.
-  const title = boundText(textOf(item.title), ITEM_TEXT_LIMITS.titleChars);
+  const title = boundText(textOf(item.title) || fallbackText(item, TITLE_FALLBACKS), ITEM_TEXT_LIMITS.titleChars);
   const pickedLink = pickItemLink(item, feed.url);
   // The dedupe key comes from the link as the feed gave it, exactly as before links were cleaned.
   const canonicalLink = canonicaliseLink(pickedLink);
@@ -55,11 +58,25 @@ function itemId(item: Record<string, unknown>, canonicalLink: string, title: str
   return `hash:${createHash('sha1').update(fingerprint).digest('hex')}`;
 }
 
-/** The longest plain text among description, content:encoded and Atom summary/content. */
+/**
+ * The longest plain text among description, content:encoded and Atom summary/content; else the first
+ * of the elements feeds use instead of a description.
+ */
 function summaryOf(item: Record<string, unknown>): string {
   const candidates = [item.content, item['content:encoded'], item.summary].map(textOf);
   const longest = candidates.reduce((best, text) => (text.length > best.length ? text : best), '');
-  return truncateText(longest, MAX_SUMMARY_CHARS);
+  return truncateText(longest || fallbackText(item, SUMMARY_FALLBACKS), MAX_SUMMARY_CHARS);
+}
+
+/** The first non-empty text among the item's elements named, looking inside `<media:group>` too. */
+function fallbackText(item: Record<string, unknown>, names: readonly string[]): string {
+  const group = isRecord(item['media:group']) ? item['media:group'] : {};
+  for (const name of names) {
+    const grouped = group[name];
+    const text = textOf(item[name]) || textOf(Array.isArray(grouped) ? grouped[0] : grouped);
+    if (text !== '') return text;
+  }
+  return '';
 }
 
 /** RSS `<category>` (maybe `{_, $: {domain}}`), Atom `<category term label>`, RDF `dc:subject`. */

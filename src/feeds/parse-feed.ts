@@ -22,6 +22,14 @@ const CUSTOM_ITEM_FIELDS = [
   ['link', 'links', { keepArray: true }], // every Atom link, to choose per feed-quirks §8
   ['category', 'categoryElements', { keepArray: true }], // Atom categories too, which rss-parser skips
   ['dc:subject', 'subjects', { keepArray: true }],
+  // Fallbacks for a missing <title>/<description> (media RSS, Dublin Core, podcasts), see fallbackText.
+  'media:title',
+  'media:description',
+  'media:group',
+  'dc:title',
+  'dc:description',
+  'itunes:summary',
+  'content:encoded',
 ];
 
 /**
