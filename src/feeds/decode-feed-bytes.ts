@@ -34,8 +34,8 @@ const PROLOG_SNIFF_BYTES = 1024;
 /**
  * Decodes feed bytes choosing the encoding as feed-quirks §10 says: BOM (or a UTF-16 prolog without
  * one), then the Content-Type charset, then the XML prolog's encoding, then UTF-8 — or windows-1252
- * when undeclared bytes are not UTF-8. A declared charset is overruled when the bytes are valid UTF-8
- * that the declared charset would garble (a mislabelled feed). BOM stripped.
+ * when undeclared or UTF-8-labelled bytes are mostly not UTF-8 (as the best feed parsers do). A
+ * declared charset is overruled when the bytes are valid UTF-8 that it would garble. BOM stripped.
  */
 export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null | undefined): DecodedText {
   const bom = BOMS.find((candidate) => startsWith(bytes, candidate.bytes));
@@ -47,9 +47,10 @@ export function decodeFeedBytes(bytes: Uint8Array, contentType: string | null | 
   const charset = declared.map((label) => label && resolveCharset(label)).find(Boolean);
   if (charset === undefined) return decodeUndeclared(bytes);
   // A prolog read as ASCII cannot be UTF-16: the label is wrong and the bytes are ASCII-compatible.
-  if (charset.startsWith('utf-16')) return decodeUndeclared(bytes);
+  // Declared UTF-8 over bytes that are mostly not UTF-8 (a CMS writing windows-1252) is read as undeclared.
+  if (charset.startsWith('utf-16') || charset === 'utf-8') return decodeUndeclared(bytes);
   const text = decode(charset, bytes);
-  if (charset !== 'utf-8' && isMislabelledUtf8(text, charset, bytes)) {
+  if (isMislabelledUtf8(text, charset, bytes)) {
     return { text: decode('utf-8', bytes), charset: 'utf-8' };
   }
   return { text, charset };

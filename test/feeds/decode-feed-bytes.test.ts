@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { charsetFromContentType, decodeFeedBytes, resolveCharset } from '../../src/feeds/decode-feed-bytes';
 
 const latin1Feed = Buffer.from('<?xml version="1.0" encoding="ISO-8859-1"?><rss><title>M\xe9taux</title></rss>', 'latin1');
@@ -13,6 +14,47 @@ describe('decodeFeedBytes', () => {
     ['UTF-8 when a single-byte label is wrong', Buffer.from('<?xml version="1.0" encoding="windows-1252"?><rss>é</rss>'), undefined, 'utf-8', expect.stringContaining('<rss>é</rss>')],
   ])('uses %s', (_rule, bytes, contentType, charset, text) => {
     expect(decodeFeedBytes(bytes, contentType)).toEqual({ charset, text });
+  });
+});
+
+const SMART = '“Rare earth” – €42/kg, don’t panic';
+const smartFeed = (prolog: string) => iconv.encode(`${prolog}<rss><title>${SMART}</title></rss>`, 'windows-1252');
+const utf16 = (text: string, le: boolean) => {
+  const bytes = Buffer.from(text, 'utf16le');
+  return le ? bytes : bytes.swap16();
+};
+
+describe('decodeFeedBytes with windows-1252 punctuation (0x80–0x9F)', () => {
+  test.each([
+    ['a windows-1252 header charset', smartFeed(''), 'text/xml; charset=windows-1252', 'windows-1252'],
+    ['an iso-8859-1 prolog (WHATWG: windows-1252)', smartFeed('<?xml version="1.0" encoding="iso-8859-1"?>'), undefined, 'windows-1252'],
+    ['a latin1 header label', smartFeed(''), 'text/xml; charset=latin1', 'windows-1252'],
+    ['an us-ascii header label', smartFeed(''), 'text/xml; charset=us-ascii', 'windows-1252'],
+    ['no charset anywhere (bytes not UTF-8)', smartFeed('<?xml version="1.0"?>'), 'application/rss+xml', 'windows-1252'],
+    ['a UTF-8 label over bytes that are not UTF-8', smartFeed('<?xml version="1.0" encoding="utf-8"?>'), 'text/xml; charset=utf-8', 'windows-1252'],
+  ])('keeps “ ” – € ’ with %s', (_case, bytes, contentType, charset) => {
+    const decoded = decodeFeedBytes(bytes, contentType);
+    expect(decoded.charset).toBe(charset);
+    expect(decoded.text).toContain(`<title>${SMART}</title>`);
+    expect(decoded.text).not.toMatch(/[\u0080-\u009f\ufffd]/);
+  });
+
+  test.each([
+    ['UTF-16LE', true, 'utf-16le'],
+    ['UTF-16BE', false, 'utf-16be'],
+  ])('reads %s declared only in the prolog, without a BOM', (_case, le, charset) => {
+    const text = `<?xml version="1.0" encoding="UTF-16"?><rss><title>${SMART} 稀土</title></rss>`;
+    expect(decodeFeedBytes(utf16(text, le), 'application/xml')).toEqual({ charset, text });
+  });
+
+  it('keeps UTF-8 when a mostly UTF-8 feed has one stray byte', () => {
+    const bytes = Buffer.concat([Buffer.from('<rss><title>稀土 “magnets” – café '), Buffer.from([0x92]), Buffer.from('</title></rss>')]);
+    expect(decodeFeedBytes(bytes, undefined)).toEqual({ charset: 'utf-8', text: '<rss><title>稀土 “magnets” – café \ufffd</title></rss>' });
+  });
+
+  it('decodes a gbk label with the gb18030 decoder, as browsers do', () => {
+    const bytes = iconv.encode('<rss><title>稀土 €</title></rss>', 'gb18030');
+    expect(decodeFeedBytes(bytes, 'text/xml; charset=gbk')).toEqual({ charset: 'gbk', text: '<rss><title>稀土 €</title></rss>' });
   });
 });
 
