@@ -4,8 +4,11 @@ import { createEntityExpander, readDoctype, type Doctype } from './doctype-entit
 /** The five entities XML itself defines: left as they are, so escaped markup stays escaped. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 /** Where a reference, CDATA section, comment, PI or DOCTYPE may start. */
-const LANDMARK = /&|<!|<\?/g;
+const LANDMARK_SOURCE = /&|<!|<\?/.source;
 const REFERENCE = /&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z_][\w.:-]*);/y;
+/** HTML5 entity name → its rewrite; feeds use a few dozen names, looked up thousands of times. */
+const HTML_ENTITY_REFS = new Map<string, string>();
+const MAX_CACHED_ENTITIES = 4096;
 /**
  * What browsers show for the C1 code points 0x80–0x9F in a numeric reference: windows-1252's
  * characters (HTML's "numeric character reference end state"). `&#146;` is ’, not a control character.
@@ -27,20 +30,26 @@ export function resolveEntities(xml: string): string {
   const parts: string[] = [];
   let copied = 0;
   let doctype: Doctype | undefined;
+  // Only the first DOCTYPE is read: re-reading an unreadable one at every `<!` would cost quadratic time.
+  let doctypeTried = false;
   let expander: ReturnType<typeof createEntityExpander> | undefined;
-  LANDMARK.lastIndex = 0;
-  for (let match = LANDMARK.exec(xml); match !== null; match = LANDMARK.exec(xml)) {
+  const landmark = new RegExp(LANDMARK_SOURCE, 'g');
+  for (let match = landmark.exec(xml); match !== null; match = landmark.exec(xml)) {
     const at = match.index;
     if (match[0] !== '&') {
-      if (doctype === undefined && (doctype = readDoctype(xml, at)) !== undefined) {
+      if (!doctypeTried && /^<!DOCTYPE/i.test(xml.slice(at, at + 9))) {
+        doctypeTried = true;
+        doctype = readDoctype(xml, at);
+      }
+      if (doctype !== undefined && doctype.start === at) {
         parts.push(xml.slice(copied, at));
-        copied = LANDMARK.lastIndex = doctype.end;
+        copied = landmark.lastIndex = doctype.end;
         expander = createEntityExpander(doctype.values, charRefText);
         continue;
       }
       const end = endOfSpecial(xml, at);
       if (end < 0) break;
-      LANDMARK.lastIndex = end;
+      landmark.lastIndex = end;
       continue;
     }
     REFERENCE.lastIndex = at;
@@ -49,7 +58,7 @@ export function resolveEntities(xml: string): string {
     const replacement = rewriteReference(reference[1] ?? '', expander);
     if (replacement === undefined) continue;
     parts.push(xml.slice(copied, at), replacement);
-    copied = LANDMARK.lastIndex = at + reference[0].length;
+    copied = landmark.lastIndex = at + reference[0].length;
   }
   parts.push(xml.slice(copied));
   return parts.join('');
@@ -57,12 +66,20 @@ export function resolveEntities(xml: string): string {
 
 /** undefined keeps the reference as written. */
 function rewriteReference(ref: string, expander: ReturnType<typeof createEntityExpander> | undefined): string | undefined {
-  if (ref.startsWith('#')) return asCharRefs(charRefText(ref));
+  if (ref.startsWith('#')) {
+    const rewritten = asCharRefs(charRefText(ref));
+    return rewritten === `&${ref};` ? undefined : rewritten;
+  }
   if (XML_ENTITIES.has(ref)) return undefined;
   const declared = expander?.expand(ref);
   if (declared !== undefined) return escapeText(declared);
-  const html = decodeHTMLStrict(`&${ref};`);
-  return html === `&${ref};` ? `&amp;${ref};` : asCharRefs(html);
+  let html = HTML_ENTITY_REFS.get(ref);
+  if (html === undefined) {
+    const text = decodeHTMLStrict(`&${ref};`);
+    html = text === `&${ref};` ? `&amp;${ref};` : asCharRefs(text);
+    if (HTML_ENTITY_REFS.size < MAX_CACHED_ENTITIES) HTML_ENTITY_REFS.set(ref, html);
+  }
+  return html;
 }
 
 /** The text a numeric reference stands for, as a browser reads it; "" for controls XML forbids. */
