@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { decodeWindows1252 } from './windows-1252';
 
 export interface DecodedText {
   text: string;
@@ -8,13 +9,8 @@ export interface DecodedText {
 
 /** Labels TextDecoder does not know but feeds use; everything else maps as browsers map it (WHATWG). */
 const EXTRA_ALIASES: Readonly<Record<string, string>> = { cp936: 'gbk', ms936: 'gbk', cp932: 'shift_jis' };
-/**
- * WHATWG names iconv-lite spells differently. WHATWG decodes "gbk" with the gb18030 decoder, a superset.
- * Encodings missing from both lists (iso-2022-jp, x-mac-cyrillic) fall back to TextDecoder.
- */
-const ICONV_NAMES: Readonly<Record<string, string>> = { gbk: 'gb18030' };
-/** Decoded by TextDecoder, which is right for these; every legacy charset goes through iconv-lite. */
-const NATIVE_CHARSETS = new Set(['utf-8', 'utf-16le', 'utf-16be']);
+/** WHATWG decodes "gbk" with the gb18030 decoder, a superset (0x80 is €); Node's "gbk" decoder is not. */
+const DECODER_NAMES: Readonly<Record<string, string>> = { gbk: 'gb18030' };
 
 const BOMS: readonly { bytes: readonly number[]; charset: string }[] = [
   { bytes: [0xef, 0xbb, 0xbf], charset: 'utf-8' },
@@ -67,14 +63,17 @@ export function charsetFromProlog(bytes: Uint8Array): string | undefined {
   return head.match(/^\s*<\?xml\s[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:-]+)["']/)?.[1];
 }
 
-/** The WHATWG name for a charset label (so iso-8859-1, latin1 and ascii are windows-1252), or undefined. */
+/**
+ * The WHATWG name for a charset label (so iso-8859-1, latin1 and ascii are windows-1252); else the
+ * label itself when only iconv-lite knows it (cp437, cp850, utf-7…); else undefined.
+ */
 export function resolveCharset(label: string): string | undefined {
   const lower = label.trim().toLowerCase();
   try {
     const encoding = new TextDecoder(EXTRA_ALIASES[lower] ?? lower).encoding;
     return encoding === 'replacement' ? undefined : encoding;
   } catch {
-    return undefined;
+    return iconv.encodingExists(lower) ? lower : undefined;
   }
 }
 
@@ -96,14 +95,25 @@ function looksLegacy(utf8Text: string): boolean {
   return replaced > other;
 }
 
+/**
+ * TextDecoder (ICU) is the WHATWG decoder for every encoding but windows-1252, which Node 20 gets wrong
+ * (windows-1252.ts); iconv-lite covers the labels TextDecoder does not know. Measured against both: for
+ * Big5, Mac Roman and the undefined bytes of windows-125x, iconv-lite differs from what browsers show.
+ */
 function decode(charset: string, bytes: Uint8Array): string {
-  // Node 20's TextDecoder turns windows-1252's 0x80–0x9F (“ ” – € ’) into C1 controls; iconv-lite does not.
-  const iconvName = ICONV_NAMES[charset] ?? charset;
-  const text =
-    NATIVE_CHARSETS.has(charset) || !iconv.encodingExists(iconvName)
-      ? new TextDecoder(charset).decode(bytes)
-      : iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), iconvName, { stripBOM: false });
+  let text: string;
+  if (charset === 'windows-1252') text = decodeWindows1252(bytes);
+  else if (isWhatwgEncoding(charset)) text = new TextDecoder(DECODER_NAMES[charset] ?? charset).decode(bytes);
+  else text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), charset, { stripBOM: false });
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+function isWhatwgEncoding(charset: string): boolean {
+  try {
+    return new TextDecoder(charset).encoding === charset;
+  } catch {
+    return false;
+  }
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

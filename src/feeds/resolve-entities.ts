@@ -1,5 +1,6 @@
 import { decodeHTMLStrict } from 'entities';
 import { createEntityExpander, readDoctype, type Doctype } from './doctype-entities';
+import { C1_AS_WINDOWS_1252 } from './windows-1252';
 
 /** The five entities XML itself defines: left as they are, so escaped markup stays escaped. */
 const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
@@ -9,14 +10,6 @@ const REFERENCE = /&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z_][\w.:-]*);/y;
 /** HTML5 entity name → its rewrite; feeds use a few dozen names, looked up thousands of times. */
 const HTML_ENTITY_REFS = new Map<string, string>();
 const MAX_CACHED_ENTITIES = 4096;
-/**
- * What browsers show for the C1 code points 0x80–0x9F in a numeric reference: windows-1252's
- * characters (HTML's "numeric character reference end state"). `&#146;` is ’, not a control character.
- */
-const C1_AS_WINDOWS_1252 = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
 
 /**
  * Rewrites every entity and character reference outside CDATA, comments and PIs into one the XML
@@ -86,6 +79,7 @@ function rewriteReference(ref: string, expander: ReturnType<typeof createEntityE
 function charRefText(ref: string): string {
   const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
   if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff) || Number.isNaN(code)) return '\uFFFD';
+  // HTML's numeric character reference end state: C1 references are windows-1252 characters.
   if (code >= 0x80 && code <= 0x9f) return String.fromCodePoint(C1_AS_WINDOWS_1252[code - 0x80] ?? code);
   const isXmlChar = code >= 0x20 ? code !== 0xfffe && code !== 0xffff : code === 0x9 || code === 0xa || code === 0xd;
   return isXmlChar ? String.fromCodePoint(code) : '';

@@ -52,6 +52,15 @@ describe('decodeFeedBytes with windows-1252 punctuation (0x80–0x9F)', () => {
     expect(decodeFeedBytes(bytes, undefined)).toEqual({ charset: 'utf-8', text: '<rss><title>稀土 “magnets” – café \ufffd</title></rss>' });
   });
 
+  it('decodes all of windows-1252 as the WHATWG encoding standard does, undefined bytes included', () => {
+    const bytes = Buffer.from([0x80, 0x81, 0x8d, 0x92, 0x93, 0x94, 0x96, 0x9f, 0xa0, 0xe9]);
+    expect(decodeFeedBytes(bytes, 'text/xml; charset=windows-1252').text).toBe('€\u0081\u008d’“”–Ÿ\u00a0é');
+  });
+
+  it('decodes a label only iconv-lite knows (cp437)', () => {
+    expect(decodeFeedBytes(Buffer.from([0x3c, 0x82, 0x9c, 0x3e]), 'text/xml; charset=cp437')).toEqual({ charset: 'cp437', text: '<é£>' });
+  });
+
   it('decodes a gbk label with the gb18030 decoder, as browsers do', () => {
     const bytes = iconv.encode('<rss><title>稀土 €</title></rss>', 'gb18030');
     expect(decodeFeedBytes(bytes, 'text/xml; charset=gbk')).toEqual({ charset: 'gbk', text: '<rss><title>稀土 €</title></rss>' });
@@ -82,6 +91,7 @@ describe('resolveCharset', () => {
     ['latin1', 'windows-1252'],
     ['utf8', 'utf-8'],
     ['x-bogus', undefined],
+    ['CP850', 'cp850'],
     ['hz-gb-2312', undefined],
   ])('maps %s to %p', (label, expected) => {
     expect(resolveCharset(label)).toBe(expected);
