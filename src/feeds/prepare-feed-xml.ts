@@ -7,7 +7,7 @@ import { rootElementName, skipLeadingJunk } from './sniff-feed-text';
  * content out of order and rss-parser then drops the words inside `<b>` (feed-quirks §2) or returns an
  * object for Atom xhtml. As escaped text the markup survives and htmlToText strips it later.
  */
-const TEXT_ELEMENT_OPEN = '<(title|description|summary|content|content:encoded)(\\s[^<>]*?)?(?<!/)>';
+const TEXT_ELEMENT_OPEN = '<(title|description|summary|content|content:encoded|media:title|media:description)(\\s[^<>]*?)?(?<!/)>';
 const CDATA_START = '<![CDATA[';
 const CDATA_END = ']]>';
 // `[^<>]` rather than `[\s\S]`: every scan stops at the next tag, so hostile input stays linear.
@@ -16,8 +16,8 @@ const ATOM_DATE = /<(published|updated)(\s[^<>]*?)?>([^<]*)<\/\1\s*>/g;
 /** `&` not starting an entity or character reference, which makes sax reject the whole document. */
 const STRAY_AMPERSAND = /&(?![A-Za-z][A-Za-z0-9._-]*;|#\d+;|#x[0-9A-Fa-f]+;)/g;
 
-/** `type="text"` (Atom): the content is plain text, so `<blink>` in it is a word, not a tag to strip. */
-const PLAIN_TEXT_TYPE = /\stype\s*=\s*["']text["']/;
+/** Atom `type="text"`, Media RSS `type="plain"`: plain text, so `<blink>` in it is a word, not a tag to strip. */
+const PLAIN_TEXT_TYPE = /\stype\s*=\s*["'](?:text|plain)["']/;
 
 /**
  * Rewrites feed XML so one odd element cannot cost the whole feed: leading junk dropped, entities
