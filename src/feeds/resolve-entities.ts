@@ -7,9 +7,6 @@ const XML_ENTITIES = new Set(['amp', 'lt', 'gt', 'quot', 'apos']);
 /** Where a reference, CDATA section, comment, PI or DOCTYPE may start. */
 const LANDMARK_SOURCE = /&|<!|<\?/.source;
 const REFERENCE = /&(#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z_][\w.:-]*);/y;
-/** HTML5 entity name → its rewrite; feeds use a few dozen names, looked up thousands of times. */
-const HTML_ENTITY_REFS = new Map<string, string>();
-const MAX_CACHED_ENTITIES = 4096;
 
 /**
  * Rewrites every entity and character reference outside CDATA, comments and PIs into one the XML
@@ -26,6 +23,8 @@ export function resolveEntities(xml: string): string {
   // Only the first DOCTYPE is read: re-reading an unreadable one at every `<!` would cost quadratic time.
   let doctypeTried = false;
   let expander: ReturnType<typeof createEntityExpander> | undefined;
+  // HTML5 entity name → its rewrite: a feed uses a few names, thousands of times.
+  const htmlRefs = new Map<string, string>();
   const landmark = new RegExp(LANDMARK_SOURCE, 'g');
   for (let match = landmark.exec(xml); match !== null; match = landmark.exec(xml)) {
     const at = match.index;
@@ -48,7 +47,7 @@ export function resolveEntities(xml: string): string {
     REFERENCE.lastIndex = at;
     const reference = REFERENCE.exec(xml);
     if (reference === null) continue; // a stray `&`: the parser's retry escapes it
-    const replacement = rewriteReference(reference[1] ?? '', expander);
+    const replacement = rewriteReference(reference[1] ?? '', expander, htmlRefs);
     if (replacement === undefined) continue;
     parts.push(xml.slice(copied, at), replacement);
     copied = landmark.lastIndex = at + reference[0].length;
@@ -58,7 +57,7 @@ export function resolveEntities(xml: string): string {
 }
 
 /** undefined keeps the reference as written. */
-function rewriteReference(ref: string, expander: ReturnType<typeof createEntityExpander> | undefined): string | undefined {
+function rewriteReference(ref: string, expander: ReturnType<typeof createEntityExpander> | undefined, htmlRefs: Map<string, string>): string | undefined {
   if (ref.startsWith('#')) {
     const rewritten = asCharRefs(charRefText(ref));
     return rewritten === `&${ref};` ? undefined : rewritten;
@@ -66,11 +65,11 @@ function rewriteReference(ref: string, expander: ReturnType<typeof createEntityE
   if (XML_ENTITIES.has(ref)) return undefined;
   const declared = expander?.expand(ref);
   if (declared !== undefined) return escapeText(declared);
-  let html = HTML_ENTITY_REFS.get(ref);
+  let html = htmlRefs.get(ref);
   if (html === undefined) {
     const text = decodeHTMLStrict(`&${ref};`);
     html = text === `&${ref};` ? `&amp;${ref};` : asCharRefs(text);
-    if (HTML_ENTITY_REFS.size < MAX_CACHED_ENTITIES) HTML_ENTITY_REFS.set(ref, html);
+    htmlRefs.set(ref, html);
   }
   return html;
 }
