@@ -91,11 +91,14 @@ export function createEntityExpander(values: ReadonlyMap<string, string>, decode
     if (raw === undefined || inProgress.has(name) || depth > MAX_ENTITY_DEPTH || spent > MAX_TOTAL_ENTITY_CHARS) return undefined;
     inProgress.add(name);
     let failed = false;
+    let length = raw.length;
     const text = raw.replace(REFERENCE, (reference: string, ref: string) => {
       if (failed) return '';
       const part = ref.startsWith('#') ? decodeCharRef(ref) : values.has(ref) ? expand(ref, depth + 1) : htmlEntity(reference);
-      if (part === undefined) failed = true;
-      return part ?? '';
+      // Checked as the text grows: one value referring 100,000 times to a 16 KB entity must stop early.
+      length += part?.length ?? 0;
+      if (part === undefined || length > MAX_ENTITY_CHARS) failed = true;
+      return failed ? '' : (part ?? '');
     });
     inProgress.delete(name);
     spent += text.length;

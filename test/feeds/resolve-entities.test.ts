@@ -42,6 +42,13 @@ describe('resolveEntities', () => {
     expect(out).toBe(`<rss><t>&amp;l9;</t><s>${'lol'.repeat(10)}</s></rss>`);
   });
 
+  it('refuses an entity that refers many times to a large one, before building it', () => {
+    const big = 'x'.repeat(10_000);
+    const wide = '&big;'.repeat(200_000);
+    const out = resolveEntities(`<!DOCTYPE rss [<!ENTITY big "${big}"><!ENTITY wide "${wide}">]><t>&wide;</t><u>&big;</u>`);
+    expect(out).toBe(`<t>&amp;wide;</t><u>${big}</u>`);
+  });
+
   it('stops expanding once a document has spent its entity budget', () => {
     const refs = '&l3;'.repeat(Math.ceil(MAX_TOTAL_ENTITY_CHARS / 3000) + 10);
     const out = resolveEntities(`${laughs(3)}<t>${refs}</t>`);
