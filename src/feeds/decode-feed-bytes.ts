@@ -1,4 +1,5 @@
 import iconv from 'iconv-lite';
+import { decodeMixedUtf8 } from './decode-mixed-utf8';
 import { decodeWindows1252 } from './windows-1252';
 
 export interface DecodedText {
@@ -77,11 +78,15 @@ export function resolveCharset(label: string): string | undefined {
   }
 }
 
-/** UTF-8 when the bytes are UTF-8 (or mostly are, with a stray bad byte), else windows-1252. */
+/**
+ * UTF-8 when the bytes are UTF-8; windows-1252 when they mostly are not; else UTF-8 with its few stray
+ * bytes read as windows-1252 rather than shown as U+FFFD.
+ */
 function decodeUndeclared(bytes: Uint8Array): DecodedText {
   const text = decode('utf-8', bytes);
-  if (!text.includes('\uFFFD') || !looksLegacy(text)) return { text, charset: 'utf-8' };
-  return { text: decode(UNDECLARED_LEGACY_CHARSET, bytes), charset: UNDECLARED_LEGACY_CHARSET };
+  if (!text.includes('\uFFFD')) return { text, charset: 'utf-8' };
+  if (looksLegacy(text)) return { text: decode(UNDECLARED_LEGACY_CHARSET, bytes), charset: UNDECLARED_LEGACY_CHARSET };
+  return { text: decodeMixedUtf8(bytes), charset: 'utf-8' };
 }
 
 /** More replacement characters than real non-ASCII characters: the bytes were never UTF-8. */
