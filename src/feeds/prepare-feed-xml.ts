@@ -21,8 +21,9 @@ const PLAIN_TEXT_TYPE = /\stype\s*=\s*["'](?:text|plain)["']/;
 
 /**
  * Rewrites feed XML so one odd element cannot cost the whole feed: leading junk dropped, entities
- * resolved (resolve-entities.ts), inline markup in text elements escaped, and for Atom, `<link>` elements without href and unreadable
- * `<published>`/`<updated>` dates repaired, both of which make rss-parser reject every entry (§7, §8).
+ * resolved (resolve-entities.ts), inline markup in text elements escaped, and for Atom, `<link>`
+ * elements without href and unreadable `<published>`/`<updated>` dates repaired, both of which make
+ * rss-parser reject every entry (§7, §8).
  */
 export function prepareFeedXml(xml: string): string {
   const trimmed = resolveEntities(skipLeadingJunk(xml));
