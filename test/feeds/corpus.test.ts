@@ -92,10 +92,11 @@ function normaliseExpected(expected: ExpectedItem): Record<string, unknown> {
 /** A last poll that served every item after the first `keep`, so only the first `keep` are parsed again. */
 function rememberAllBut(text: string, keep: number): { memory: FeedMemory; count: number } {
   const spans = splitFeedItems(text);
-  const remembered = new Map<string, RememberedItem>();
+  const remembered = new Map<number, RememberedItem>();
   spans?.items.slice(keep).forEach((raw, i) => {
     const rawKey = rawKeyOf(raw);
-    remembered.set(rawKey, { identity: `remembered-${i}`, rawKey, id: `remembered-${i}`, story: `remembered-${i}` });
+    // Negative: no hash of a real item's identity, id or story can equal them.
+    remembered.set(rawKey, { identity: -(i + 1), rawKey, id: -(i + 1), story: -(i + 1) });
   });
   return { memory: { hasIdentity: () => false, byRawKey: (rawKey) => remembered.get(rawKey) }, count: remembered.size };
 }
