@@ -9,6 +9,7 @@ import type { HealthServer } from './observability/health-server';
 import { createMetrics } from './observability/metrics';
 import { checkFeedUrl } from './feeds/check-feed-url';
 import { fetchFeed } from './feeds/fetch-feed';
+import { createGuardedDispatcher } from './feeds/guarded-dispatcher';
 import { createHostLimiter } from './feeds/host-limiter';
 import { parseFeed } from './feeds/parse-feed';
 import { probeFeed } from './feeds/probe-feed';
@@ -103,6 +104,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const catalog = createPollCatalog({ feeds: configFeeds(config), rules, guilds: options.consoleSink ? undefined : guilds, logger });
   // Aborted by stop(): cancels the fetches of the poll in flight, so shutdown never waits a feed's timeout.
   const stopping = new AbortController();
+  // Server-added feeds connect only through this pool, which refuses private addresses at connect time.
+  const guildDispatcher = config.allowPrivateFeedAddresses ? undefined : createGuardedDispatcher();
   let discord: DiscordMode | undefined;
   let scheduler: Scheduler | undefined;
   let stopped: Promise<void> | undefined;
@@ -148,6 +151,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       fetchOptions: fetchOptionsOf(config),
       resolveUserAgent,
       checkGuildFeedUrl: config.allowPrivateFeedAddresses ? undefined : refusePrivateAddresses,
+      guildDispatcher,
       backoff: { ...DEFAULT_FEED_BACKOFF, ...options.timings?.feedBackoff },
     },
     hostLimiter: createHostLimiter(config.limits.perHostConcurrency),
@@ -223,6 +227,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         await discord?.stop();
         await health?.close();
         await coordinator?.close().catch(() => {});
+        await guildDispatcher?.close().catch(() => {});
         await closeQuietly(kv, logger);
       })();
       return stopped;

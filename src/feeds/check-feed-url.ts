@@ -1,17 +1,8 @@
 import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+import { isIP } from 'node:net';
+import { isForbiddenAddress } from './forbidden-address';
 
 export type FeedUrlVerdict = { ok: true; url: string } | { ok: false; error: string };
-
-/** Addresses a server-added feed may not point at: the bot's own machine, its network, cloud metadata. */
-const FORBIDDEN = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) FORBIDDEN.addSubnet(net, prefix, 'ipv4');
-for (const [net, prefix] of [['::', 128], ['::1', 128], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['::ffff:0:0', 96]] as const) {
-  FORBIDDEN.addSubnet(net, prefix, 'ipv6');
-}
 
 export interface FeedUrlPolicy {
   /** Operators may allow private addresses (a feed on their own network); servers never decide this. */
@@ -41,7 +32,7 @@ export async function checkFeedUrl(input: string, policy: FeedUrlPolicy): Promis
   } catch {
     return { ok: false, error: `The host "${host}" could not be found.` };
   }
-  const blocked = addresses.find((a) => FORBIDDEN.check(a.address, a.family === 6 ? 'ipv6' : 'ipv4'));
+  const blocked = addresses.find((a) => isForbiddenAddress(a.address));
   if (blocked || addresses.length === 0) return { ok: false, error: `"${host}" points to a private or local address; only public feeds can be added.` };
   return { ok: true, url: url.href };
 }

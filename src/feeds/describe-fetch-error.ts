@@ -1,5 +1,6 @@
 import { errorMessage } from '../shared/errors';
 import { fetchFailure, type FetchFailure } from './fetch-outcome';
+import { FORBIDDEN_ADDRESS_CODE } from './guarded-dispatcher';
 
 export interface FetchErrorContext {
   url: string;
@@ -26,6 +27,8 @@ export function describeFetchError(error: unknown, context: FetchErrorContext): 
   if (context.cancelled) return fetchFailure('network', 'cancelled by the caller');
   const details = detailsOf(error);
   switch (details.code) {
+    case FORBIDDEN_ADDRESS_CODE:
+      return fetchFailure('blocked', `connection refused: ${oneLine(details.message)}`);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_NONAME':

@@ -60,7 +60,8 @@ async function fetchWithRetries(request: FetchRequest, options: FetchOptions, si
   let triedOtherUserAgent = request.userAgent !== undefined;
   for (;;) {
     const headers = buildHeaders(attempt);
-    const result = await requestFollowingRedirects(request.url, { headers, signal }, options.maxRedirects, options.checkUrl);
+    const init = { headers, signal, dispatcher: options.dispatcher };
+    const result = await requestFollowingRedirects(request.url, init, options.maxRedirects, options.checkUrl);
     if (result.kind === 'failed') return result;
     const { response, url } = result;
     if (response.status === 304) {

@@ -1,3 +1,5 @@
+import type { Dispatcher } from 'undici';
+
 /** HTTP cache validators exactly as the server sent them; persisted per feed and sent back verbatim. */
 export interface HttpValidators {
   etag?: string;
@@ -28,6 +30,8 @@ export interface FetchOptions {
    * A server-added feed must not be able to redirect the bot to its own machine or network.
    */
   checkUrl?: (url: string) => Promise<string | undefined>;
+  /** Connection pool to use; a guarded one refuses forbidden addresses at connect time. undici's default when absent. */
+  dispatcher?: Dispatcher;
 }
 
 export type FetchFailureKind = 'network' | 'timeout' | 'http' | 'blocked' | 'not-a-feed' | 'too-large' | 'redirects';

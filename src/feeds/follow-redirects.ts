@@ -1,3 +1,4 @@
+import { fetch, type Dispatcher } from 'undici';
 import { fetchFailure, type FetchFailure } from './fetch-outcome';
 import { discardBody } from './read-feed-body';
 
@@ -8,11 +9,13 @@ export type RedirectResult = { kind: 'response'; response: Response; url: string
 /**
  * GETs `url`, following at most `maxRedirects` redirects ourselves (relative Location resolved),
  * so that loops, missing Locations and odd schemes become explicit failures and the final URL is known.
- * `checkUrl` vets each URL before it is requested, so a redirect cannot lead where the feed URL could not.
+ * `checkUrl` vets each URL before it is requested, so a redirect cannot lead where the feed URL could not;
+ * a guarded `dispatcher` then vets the address each connection really goes to (see guarded-dispatcher.ts).
+ * undici's own fetch, not Node's global one: an npm-undici dispatcher only works with its own copy.
  */
 export async function requestFollowingRedirects(
   url: string,
-  init: { headers: Record<string, string>; signal: AbortSignal },
+  init: { headers: Record<string, string>; signal: AbortSignal; dispatcher?: Dispatcher },
   maxRedirects: number,
   checkUrl?: (url: string) => Promise<string | undefined>,
 ): Promise<RedirectResult> {

@@ -4,6 +4,7 @@ import type { NewsItem } from '../feeds/news-item';
 import type { ParseOutcome } from '../feeds/parse-feed';
 import type { FeedState } from '../store/feed-state-store';
 import { DEFAULT_FEED_BACKOFF, feedRetryDelayMs, LONG_FAILURE_MS, type FeedBackoff } from './feed-backoff';
+import { publicFailureReason } from '../feeds/public-failure-reason';
 import { errorMessage } from '../shared/errors';
 
 export type FeedPollResult =
@@ -22,6 +23,8 @@ export interface FeedPollDeps {
    * Absent when the operator allows private addresses.
    */
   checkGuildFeedUrl?(url: string): Promise<string | undefined>;
+  /** With `checkGuildFeedUrl`: the connection pool that refuses forbidden addresses when it connects. */
+  guildDispatcher?: FetchOptions['dispatcher'];
   backoff?: FeedBackoff;
 }
 
@@ -46,20 +49,25 @@ export async function pollFeed(
         userAgent: deps.resolveUserAgent(feed.userAgent),
         signal,
       },
-      feed.guildId && deps.checkGuildFeedUrl ? { ...deps.fetchOptions, checkUrl: deps.checkGuildFeedUrl } : deps.fetchOptions,
+      feed.guildId && deps.checkGuildFeedUrl
+        ? { ...deps.fetchOptions, checkUrl: deps.checkGuildFeedUrl, dispatcher: deps.guildDispatcher }
+        : deps.fetchOptions,
     );
     if (fetched.kind === 'not-modified') {
       return { feed, status: 'not-modified', items: [], state: succeeded(attempted, now, false) };
     }
-    if (fetched.kind === 'failed') return failed(feed, attempted, fetched.reason, now, deps, fetched.retryAfterMs);
+    if (fetched.kind === 'failed') {
+      const why = { reason: fetched.reason, shown: publicFailureReason(fetched.failure, fetched.status) };
+      return failed(feed, attempted, why, now, deps, fetched.retryAfterMs);
+    }
     const parsed = await deps.parseFeed(fetched.text, feed, now);
-    if (parsed.kind === 'failed') return failed(feed, attempted, parsed.reason, now, deps);
+    if (parsed.kind === 'failed') return failed(feed, attempted, { reason: parsed.reason, shown: publicFailureReason('parse') }, now, deps);
     // Validators are kept only once the body parsed: after a bad body the next request must be unconditional.
     const state = { ...succeeded(attempted, now, parsed.items.length > 0), etag: fetched.validators.etag, lastModified: fetched.validators.lastModified };
     return { feed, status: 'ok', items: parsed.items, state };
   } catch (error: unknown) {
     const reason = errorMessage(error);
-    return failed(feed, attempted, `unexpected error: ${reason.split('\n')[0]}`, now, deps);
+    return failed(feed, attempted, { reason: `unexpected error: ${reason.split('\n')[0]}`, shown: publicFailureReason('unexpected') }, now, deps);
   }
 }
 
@@ -80,8 +88,13 @@ function succeeded(state: FeedState, now: Date, hadItems: boolean): FeedState {
   };
 }
 
-/** A failure backs the feed off (honouring Retry-After) and, after 24 h of failures, is marked for one report. */
-function failed(feed: FeedSource, state: FeedState, reason: string, now: Date, deps: FeedPollDeps, retryAfterMs?: number): FeedPollResult {
+/**
+ * A failure backs the feed off (honouring Retry-After) and, after 24 h of failures, is marked for one report.
+ * `reason` is for the operator's log; a server's feed remembers only `shown`, since `lastError` is what its
+ * members see in `/feeds list` and `/status` (operator-configured feeds keep the detail there).
+ */
+function failed(feed: FeedSource, state: FeedState, why: { reason: string; shown: string }, now: Date, deps: FeedPollDeps, retryAfterMs?: number): FeedPollResult {
+  const { reason } = why;
   const failures = state.consecutiveFailures + 1;
   const failingSince = state.failingSince ?? now.toISOString();
   const delayMs = feedRetryDelayMs(failures, retryAfterMs, deps.backoff ?? DEFAULT_FEED_BACKOFF);
@@ -94,7 +107,7 @@ function failed(feed: FeedSource, state: FeedState, reason: string, now: Date, d
     state: {
       ...state,
       consecutiveFailures: failures,
-      lastError: reason,
+      lastError: feed.guildId ? why.shown : reason,
       failingSince,
       nextAttemptAt: new Date(now.getTime() + delayMs).toISOString(),
       longFailureReportedAt: state.longFailureReportedAt ?? (isLong ? now.toISOString() : undefined),

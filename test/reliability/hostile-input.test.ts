@@ -80,6 +80,28 @@ describe('feed URLs that lead to private addresses', () => {
   });
 });
 
+describe("a server's feed that answers with something other than a feed", () => {
+  it('shows members a generic reason in /feeds list and /status, while the operator log keeps the detail', async () => {
+    const rig = await startRig();
+    try {
+      rig.feedServer.route('/credentials', { contentType: 'application/json', body: '{"AccessKeyId":"AKIAEXAMPLE","Secret":"x"}' });
+      const added = await rig.command('feeds', { url: rig.feedServer.url('/credentials') }, 'add');
+      expect(added.final.content).toMatch(/Added feed/);
+      await rig.poll();
+      const list = await rig.command('feeds', {}, 'list');
+      const status = await rig.command('status');
+      for (const reply of [list, status]) {
+        const text = JSON.stringify(reply.final);
+        expect(text).toContain('did not return a readable RSS or Atom feed');
+        expect(text).not.toContain('AccessKeyId');
+      }
+      expect(rig.logged('feed failed').map((e) => String(e.fields.reason))).toContainEqual(expect.stringContaining('AccessKeyId'));
+    } finally {
+      await rig.close();
+    }
+  });
+});
+
 describe('corrupted store entries', () => {
   it('skips entries of the wrong shape with one log line each, and keeps polling and posting', async () => {
     const rig = await startRig({

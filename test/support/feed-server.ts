@@ -19,6 +19,8 @@ export interface FeedRoute {
   brotli?: boolean;
   /** Send the headers and part of the body, then never finish. */
   hang?: boolean;
+  /** Answer only once this settles (a test releases a slow server when it has seen what it needs). */
+  held?: Promise<unknown>;
 }
 
 export interface RecordedRequest {
@@ -30,7 +32,7 @@ export interface RecordedRequest {
 export type FeedRouteHandler = (request: RecordedRequest) => FeedRoute;
 
 export interface FeedServer {
-  /** `http://127.0.0.1:<port>` */
+  /** `http://127.0.0.1:<port>` (or the loopback address asked for) */
   readonly origin: string;
   url(path: string): string;
   route(path: string, route: FeedRoute | FeedRouteHandler): void;
@@ -42,7 +44,7 @@ export interface FeedServer {
 }
 
 /** Starts a loopback HTTP server for fixture feeds on a free port. Unknown paths get 404. */
-export async function startFeedServer(): Promise<FeedServer> {
+export async function startFeedServer(options: { host?: string } = {}): Promise<FeedServer> {
   const routes = new Map<string, FeedRoute | FeedRouteHandler>();
   const recorded: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
@@ -65,6 +67,10 @@ export async function startFeedServer(): Promise<FeedServer> {
       return;
     }
     const answer = (): void => respond(route, request.headers, response);
+    if (route.held) {
+      void route.held.then(() => (response.destroyed ? undefined : answer()));
+      return;
+    }
     if (!route.delayMs) return answer();
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -72,8 +78,9 @@ export async function startFeedServer(): Promise<FeedServer> {
     }, route.delayMs);
     timers.add(timer);
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
 
   return {
     origin,
