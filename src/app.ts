@@ -154,7 +154,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       guildDispatcher,
       backoff: { ...DEFAULT_FEED_BACKOFF, ...options.timings?.feedBackoff },
     },
-    hostLimiter: createHostLimiter(config.limits.perHostConcurrency),
+    hostLimiter: createHostLimiter(config.limits.perHostConcurrency, { minIntervalMs: config.limits.minHostIntervalMs }),
     limits: config.limits,
     logger,
     onFeedPolled: options.onFeedPolled,

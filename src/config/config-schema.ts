@@ -60,6 +60,8 @@ const limits = z.strictObject({
   maxBodyBytes: z.number().int().min(10_000).max(50_000_000).default(5_000_000),
   maxRedirects: z.number().int().min(0).max(10).default(5),
   perHostConcurrency: z.number().int().min(1).max(16).default(2),
+  minHostIntervalMs: z.number().int().min(0).max(60_000).default(1000),
+  maxServerFeeds: z.number().int().min(0).max(100_000).default(500),
   feedConcurrency: z.number().int().min(1).max(64).default(8),
   maxItemAgeHours: z.number().min(1).max(24 * 90).default(48),
   firstPollMaxItems: z.number().int().min(0).max(100).default(5),

@@ -1,3 +1,4 @@
+import { setTimeout as sleepMs } from 'node:timers/promises';
 import pLimit from 'p-limit';
 
 /** Bounds concurrent requests per host, so one slow or strict publisher never sees a burst from us. */
@@ -5,22 +6,54 @@ export interface HostLimiter {
   run<T>(url: string, task: () => Promise<T>): Promise<T>;
 }
 
+export interface HostLimiterOptions {
+  /** Tasks on one host start at least this far apart (0: no spacing). */
+  minIntervalMs?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<unknown>;
+}
+
 /**
  * Creates a limiter allowing `perHost` concurrent tasks per hostname (ports ignored: politeness is per
- * machine). Idle hosts are forgotten, so the map does not grow with every feed ever polled.
+ * machine), started at least `minIntervalMs` apart, so many feeds on one site (fifty servers each adding
+ * a search query on the same news site) reach it as a trickle, not a burst. Idle hosts are forgotten, so
+ * the maps do not grow with every feed ever polled.
  */
-export function createHostLimiter(perHost: number): HostLimiter {
+export function createHostLimiter(perHost: number, options: HostLimiterOptions = {}): HostLimiter {
   const limits = new Map<string, pLimit.Limit>();
+  const spacing = createSpacing(options);
   return {
     async run<T>(url: string, task: () => Promise<T>): Promise<T> {
       const host = hostKey(url);
       const limit = limits.get(host) ?? pLimit(Math.max(1, perHost));
       limits.set(host, limit);
       try {
-        return await limit(task);
+        return await limit(async () => {
+          await spacing.waitTurn(host);
+          return task();
+        });
       } finally {
         if (limit.activeCount === 0 && limit.pendingCount === 0) limits.delete(host);
       }
+    },
+  };
+}
+
+/** Reserves each host's next start time, so waiters queued together still start one interval apart. */
+function createSpacing(options: HostLimiterOptions): { waitTurn(host: string): Promise<void> } {
+  const intervalMs = options.minIntervalMs ?? 0;
+  const now = options.now ?? Date.now;
+  // Unreferenced: a wait for a politeness gap must not keep a stopping process alive.
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { ref: false }));
+  const nextStart = new Map<string, number>();
+  return {
+    async waitTurn(host) {
+      if (intervalMs <= 0) return;
+      const at = now();
+      for (const [key, time] of nextStart) if (time <= at) nextStart.delete(key);
+      const start = Math.max(at, nextStart.get(host) ?? at);
+      nextStart.set(host, start + intervalMs);
+      if (start > at) await sleep(start - at);
     },
   };
 }

@@ -6,6 +6,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { DedupeKey } from './dedupe-keys';
+import { createCycleFetcher } from './cycle-fetcher';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
@@ -41,45 +42,91 @@ export interface CycleReport {
   items: number;
   newItems: number;
   matched: number;
-  /** Shutdown interrupted the cycle: nothing was delivered or remembered, the next start polls again. */
+  /** Shutdown interrupted the cycle: feeds not finished were neither delivered nor remembered; the next start polls them again. */
   cancelled?: true;
 }
 
 /**
- * One poll: due feeds → fetch and parse → drop seen items → match → recognise stories → deliver → remember.
+ * One poll: due feeds → fetch and parse → drop seen items → match → recognise stories → deliver → remember,
+ * feed by feed: each feed's alerts go to the sink as soon as that feed is done, so a slow publisher delays only its own.
  * Invariants: a feed's backlog is never alerted on its first poll; an item is marked seen only after the
- * sink accepted it; feed state (validators, first-poll mark) is saved only after that, so a crash repeats
- * the poll instead of losing items. A cycle cut short by shutdown keeps nothing: aborted fetches are not
- * feed failures, and whatever was fetched is fetched again next time.
+ * sink accepted it; feed state (validators, first-poll mark) is saved only after that (at the end of the
+ * cycle), so a crash repeats the poll instead of losing items. Within a feed alerts go oldest first; across
+ * feeds, in the order the feeds answered. A cycle cut short by shutdown keeps what finished before it:
+ * aborted fetches are not feed failures, and what was not finished is fetched again next time.
  */
 export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: AbortSignal): Promise<CycleReport> {
   const started = Date.now();
   const feeds = await deps.getFeeds();
   const states = await deps.feedStates.getMany(feeds.map((f) => f.id));
   const due = feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
-  const polled = await fetchAll(deps, due, states, now, signal);
-  const results = polled.map((p) => p.result);
-  const backingOff = feeds.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
-  if (signal?.aborted) return { ...summarise(polled, now, started, 0, 0, backingOff), cancelled: true };
-
-  const { fresh, seeded } = claimStories(polled);
   const ruleSet = await deps.getRuleSet();
-  const matched: MatchedItem[] = [];
-  for (const candidate of fresh) {
-    const matches = ruleSet.match(candidate.item);
-    if (matches.length > 0) matched.push({ item: candidate.item, matches });
-  }
-  const told = deps.stories ? await deps.stories.assign(sortOldestFirst(matched), now) : sortOldestFirst(matched);
-  await deps.sink.deliver(told);
-  await deps.stories?.remember(told);
-  await deps.seen.markSeen([...fresh.flatMap((c) => c.keys), ...seeded.flat()]);
-  await deps.feedStates.setMany(results.map((r) => ({ feedId: r.feed.id, state: r.state })));
+  const backingOff = feeds.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
+  const settled = await Promise.allSettled(pollEach(deps, due, states, ruleSet, now, signal));
+  const done = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
+  const polled = done.map((d) => d.polled);
+  // States only of feeds whose items were handed over (and marked seen): the others are polled again.
+  await deps.feedStates.setMany(polled.map(({ result }) => ({ feedId: result.feed.id, state: result.state })));
   rememberFetched(deps.recentItems, feeds, polled);
-
-  const report = summarise(polled, now, started, fresh.length + seeded.length, matched.length, backingOff);
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) throw failure.reason;
+  const newItems = done.reduce((sum, d) => sum + d.newItems, 0);
+  const matched = done.reduce((sum, d) => sum + d.matched, 0);
+  const report = summarise(polled, now, started, newItems, matched, backingOff);
+  if (signal?.aborted) return { ...report, cancelled: true };
   deps.logger.info({ cycle: { ...report, failures: report.failures.length } }, 'poll cycle finished');
-  for (const result of results) logFailure(deps.logger, result, states.get(result.feed.id));
+  for (const { result } of polled) logFailure(deps.logger, result, states.get(result.feed.id));
   return report;
+}
+
+interface FeedDone {
+  polled: PolledFeed;
+  newItems: number;
+  matched: number;
+}
+
+/** Starts every due feed at once: the fetch slots (host first, then global) are taken inside the fetch. */
+function pollEach(
+  deps: PollCycleDeps,
+  due: readonly FeedSource[],
+  states: Map<string, FeedState>,
+  ruleSet: CompiledRuleSet,
+  now: Date,
+  signal?: AbortSignal,
+): Promise<FeedDone | undefined>[] {
+  const fetchFeed = createCycleFetcher({
+    fetchFeed: deps.feedPoll.fetchFeed,
+    hostLimiter: deps.hostLimiter,
+    feedConcurrency: deps.limits.feedConcurrency,
+    due: due.map((feed) => ({
+      feed,
+      state: states.get(feed.id),
+      userAgent: deps.feedPoll.resolveUserAgent(feed.userAgent),
+      guarded: feed.guildId !== undefined && deps.feedPoll.checkGuildFeedUrl !== undefined,
+    })),
+  });
+  const siftDeps = { ...deps, feedPoll: { ...deps.feedPoll, fetchFeed } };
+  const claimed = new Set<string>();
+  // One feed hands over at a time: the story tracker's assign → deliver → remember is one sequence.
+  const handOver = pLimit(1);
+  return due.map(async (feed) => {
+    const polled = await pollAndSift(siftDeps, feed, states.get(feed.id), now, signal);
+    deps.onFeedPolled?.(feed.id, due.length);
+    if (signal?.aborted) return undefined;
+    const { fresh, seeded } = claimStories(polled, claimed);
+    const matched: MatchedItem[] = [];
+    for (const candidate of fresh) {
+      const matches = ruleSet.match(candidate.item);
+      if (matches.length > 0) matched.push({ item: candidate.item, matches });
+    }
+    await handOver(async () => {
+      const told = deps.stories ? await deps.stories.assign(sortOldestFirst(matched), now) : sortOldestFirst(matched);
+      await deps.sink.deliver(told);
+      await deps.stories?.remember(told);
+      await deps.seen.markSeen([...fresh.flatMap((c) => c.keys), ...seeded.flat()]);
+    });
+    return { polled, newItems: fresh.length + seeded.length, matched: matched.length };
+  });
 }
 
 function logFailure(logger: Logger, result: FeedPollResult, previous: FeedState | undefined): void {
@@ -92,43 +139,23 @@ function logFailure(logger: Logger, result: FeedPollResult, previous: FeedState 
   }
 }
 
-function fetchAll(
-  deps: PollCycleDeps,
-  due: readonly FeedSource[],
-  states: Map<string, FeedState>,
-  now: Date,
-  signal?: AbortSignal,
-): Promise<PolledFeed[]> {
-  const limit = pLimit(deps.limits.feedConcurrency);
-  return Promise.all(
-    due.map((feed) =>
-      limit(async () => {
-        const polled = await pollAndSift(deps, feed, states.get(feed.id), now, signal);
-        deps.onFeedPolled?.(feed.id, due.length);
-        return polled;
-      }),
-    ),
-  );
-}
-
 function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSource[], polled: readonly PolledFeed[]): void {
   if (!recent) return;
   for (const { result, remembered } of polled) if (result.status === 'ok') recent.remember(result.feed.id, remembered);
   recent.keepOnly(new Set(feeds.map((f) => f.id)));
 }
 
-/** One candidate per story even when several feeds carry it in this poll (the first feed, in config order, wins). */
-function claimStories(polled: readonly PolledFeed[]): { fresh: Candidate[]; seeded: DedupeKey[][] } {
-  const claimed = new Set<string>();
+/**
+ * One candidate per story even when several feeds carry it in this poll: the first feed to finish wins.
+ * Synchronous, so two feeds finishing together cannot both claim a story.
+ */
+function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: DedupeKey[][] } {
   const claim = (keys: readonly DedupeKey[]) => {
     if (keys.some((k) => claimed.has(k.key))) return false;
     keys.forEach((k) => claimed.add(k.key));
     return true;
   };
-  return {
-    fresh: polled.flatMap((p) => p.candidates.filter((c) => claim(c.keys))),
-    seeded: polled.flatMap((p) => p.seeded.filter((keys) => claim(keys))),
-  };
+  return { fresh: polled.candidates.filter((c) => claim(c.keys)), seeded: polled.seeded.filter((keys) => claim(keys)) };
 }
 
 function summarise(polled: readonly PolledFeed[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {

@@ -1,5 +1,4 @@
 import type { FeedSource } from '../feeds/feed-source';
-import type { HostLimiter } from '../feeds/host-limiter';
 import type { NewsItem } from '../feeds/news-item';
 import type { FeedState } from '../store/feed-state-store';
 import { hash53 } from '../shared/hash53';
@@ -30,8 +29,8 @@ export interface PolledFeed {
 }
 
 export interface SiftDeps {
+  /** Its fetchFeed takes the fetch slots (see cycle-fetcher.ts). */
   feedPoll: FeedPollDeps;
-  hostLimiter: HostLimiter;
   seen: SeenStore;
   recentItems?: RecentItems;
   limits: FirstPollLimits & { seenTtlDays: number };
@@ -49,7 +48,7 @@ export async function pollAndSift(deps: SiftDeps, feed: FeedSource, state: FeedS
     ...deps.feedPoll,
     parseFeed: async (text, source, at) => (cut = await parseNewItems(deps.feedPoll.parseFeed, text, source, at, memory)).outcome,
   };
-  const result = await deps.hostLimiter.run(feed.url, () => pollFeed(feed, state, feedPoll, now, signal));
+  const result = await pollFeed(feed, state, feedPoll, now, signal);
   const polled = reduce(result, cut, memory, deps.limits.seenTtlDays * 86_400_000);
   const seen = await deps.seen.seenAny(polled.candidates.map((c) => c.keys.map((k) => k.key)));
   const unseen = polled.candidates.filter((_, i) => seen[i] !== true);

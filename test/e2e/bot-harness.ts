@@ -32,7 +32,7 @@ export async function startBotHarness(options: { feedPaths: string[]; twin?: Twi
     stringify({
       schedule: '0 0 1 1 *',
       allowPrivateFeedAddresses: true,
-      limits: { firstPollMaxItems: 10, ...options.limits },
+      limits: { firstPollMaxItems: 10, minHostIntervalMs: 0, ...options.limits },
       feeds: options.feedPaths.map((path, i) => ({ id: `feed-${i + 1}`, name: `Wire ${i + 1}`, url: feeds.url(path) })),
       topics: TEST_TOPICS,
     }),

@@ -20,7 +20,7 @@ describe('poll cycle', () => {
     const config = parseConfigText(
       stringify({
         allowPrivateFeedAddresses: true,
-        limits: { firstPollMaxItems: 50 },
+        limits: { firstPollMaxItems: 50, minHostIntervalMs: 0 },
         feeds: feedPaths.map((p, i) => ({ id: `feed-${i + 1}`, name: `Feed ${i + 1}`, url: server.url(p) })),
         topics: TEST_TOPICS,
       }),
@@ -207,7 +207,7 @@ describe('encoded and RDF feeds through the whole path', () => {
       stringify({
         allowPrivateFeedAddresses: true,
         // The fixtures are dated September 2026; let their first poll count them as recent.
-        limits: { maxItemAgeHours: 24 * 90, firstPollMaxItems: 10 },
+        limits: { maxItemAgeHours: 24 * 90, firstPollMaxItems: 10, minHostIntervalMs: 0 },
         feeds: [
           { id: 'cn', name: 'CN', url: server.url('/cn.xml') },
           { id: 'jp', name: 'JP', url: server.url('/jp.rdf') },
@@ -219,11 +219,17 @@ describe('encoded and RDF feeds through the whole path', () => {
     const app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl: store.url, logger: createSilentLogger(), consoleSink: { deliver: async (items) => void delivered.push(...items) }, now: () => new Date('2026-09-20T00:00:00Z') });
     await app.runCycle();
     await app.runCycle();
-    expect(delivered.map((d) => [d.item.title, d.matches[0]?.terms])).toEqual([
-      ['稀土 镝 价格上涨', ['镝']],
-      ['Dysprosium recovery trial at a magnet plant in Kyushu', ['dysprosium']],
-      ['中重稀土分离项目获批', ['镝', '铽']],
-    ]);
+    // Each feed's alerts go out as that feed is done: oldest first within a feed, feeds in the order they answered.
+    const got = delivered.map((d) => [d.item.title, d.matches[0]?.terms]);
+    expect(got).toHaveLength(3);
+    expect(got).toEqual(
+      expect.arrayContaining([
+        ['稀土 镝 价格上涨', ['镝']],
+        ['Dysprosium recovery trial at a magnet plant in Kyushu', ['dysprosium']],
+        ['中重稀土分离项目获批', ['镝', '铽']],
+      ]),
+    );
+    expect(got.findIndex(([title]) => title === '稀土 镝 价格上涨')).toBeLessThan(got.findIndex(([title]) => title === '中重稀土分离项目获批'));
     await app.stop();
     await server.close();
     store.cleanup();

@@ -40,7 +40,7 @@ export async function startFleet(size: number, redisDb: number): Promise<Fleet> 
   const guild = twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
   const storeUrl = await freshRedisUrl(redisDb);
   const config = parseConfigText(
-    stringify({ schedule: '* * * * * *', allowPrivateFeedAddresses: true, limits: { firstPollMaxItems: 10 }, feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], topics: TEST_TOPICS }),
+    stringify({ schedule: '* * * * * *', allowPrivateFeedAddresses: true, limits: { firstPollMaxItems: 10, minHostIntervalMs: 0 }, feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], topics: TEST_TOPICS }),
     'fleet.yaml',
   );
   const log: LogEntry[] = [];

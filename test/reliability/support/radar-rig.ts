@@ -88,7 +88,8 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     stringify({
       schedule: '0 0 1 1 *',
       allowPrivateFeedAddresses: true,
-      limits: { firstPollMaxItems: 10, requestTimeoutMs: 2000, ...options.limits },
+      // Every test feed is on 127.0.0.1: one host, which the politeness gap would otherwise serialise.
+      limits: { firstPollMaxItems: 10, requestTimeoutMs: 2000, minHostIntervalMs: 0, ...options.limits },
       feeds: feedIds.map((id) => ({ id, name: `Wire ${id}`, url: feedServer.url(`/${id}.xml`) })),
       topics: TEST_TOPICS,
       ...options.config,
