@@ -204,8 +204,9 @@ export async function createApp(options: AppOptions): Promise<App> {
           ruleSets: createRuleSetCache(),
           checkFeedUrl: (url: string) => checkFeedUrl(url, { allowPrivateAddresses: config.allowPrivateFeedAddresses }),
           probeFeed: (url: string) =>
-            probeFeed(url, { ...fetchOptionsOf(config), checkUrl: config.allowPrivateFeedAddresses ? undefined : refusePrivateAddresses }, now()),
+            probeFeed(url, { ...fetchOptionsOf(config), checkUrl: config.allowPrivateFeedAddresses ? undefined : refusePrivateAddresses, dispatcher: guildDispatcher }, now()),
           ...(config.helpUrl !== undefined ? { helpUrl: config.helpUrl } : {}),
+          maxServerFeeds: config.limits.maxServerFeeds,
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
           onSettingsChanged: catalog.invalidate,
           now,

@@ -46,6 +46,8 @@ export interface BotDeps {
   checkFeedUrl(url: string): Promise<FeedUrlCheck>;
   /** Fetches and parses a checked URL once, as the poller would, so `/feed add` refuses what is no feed. */
   probeFeed(url: string): Promise<FeedProbe>;
+  /** Most distinct feed URLs all servers together may add (config `limits.maxServerFeeds`); no cap when absent. */
+  maxServerFeeds?: number;
   status(guildId: string): Promise<StatusReport>;
   /** Linked from `/help` as the full guide (config `helpUrl`); absent when the operator set none. */
   helpUrl?: string;

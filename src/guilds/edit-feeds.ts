@@ -19,6 +19,16 @@ export function addFeed(settings: GuildSettings, input: { url: string; name?: st
   };
 }
 
+/**
+ * The bot-wide cap on feeds servers add, counted as distinct URLs: a URL another server already added
+ * is fetched once for all of them, so it costs nothing more and is always accepted.
+ */
+export function checkServerFeedRoom(all: readonly GuildSettings[], url: string, cap: number): void {
+  const urls = new Set(all.flatMap((g) => g.feeds.map((f) => f.url)));
+  if (urls.has(url) || urls.size < cap) return;
+  throw new UserError(`This bot already polls ${cap} feeds added by servers, the most its operator allows (limits.maxServerFeeds). Ask the bot's operator, or use one of the built-in feeds.`);
+}
+
 export function removeFeed(settings: GuildSettings, feedId: string): Edit {
   const id = feedId.trim().toLowerCase();
   const feed = settings.feeds.find((f) => f.id === id);

@@ -77,4 +77,18 @@ describe('createHostLimiter', () => {
   it('runs tasks for unparseable URLs too', async () => {
     await expect(createHostLimiter(2).run('not a url', () => Promise.resolve(1))).resolves.toBe(1);
   });
+
+  it('starts tasks on one host at least minIntervalMs apart, and does not hold back other hosts', async () => {
+    // A clock that stands still: each wait asked for is how far after "now" the task's turn was reserved.
+    const waits: [string, number][] = [];
+    let waiting = '';
+    const limiter = createHostLimiter(2, { minIntervalMs: 1000, now: () => 0, sleep: async (ms) => void waits.push([waiting, ms]) });
+    const task = (name: string) => async () => name;
+    const run = (url: string, name: string) => {
+      waiting = name;
+      return limiter.run(url, task(name));
+    };
+    expect(await Promise.all([run('https://a.example.com/1', 'a1'), run('https://a.example.com/2', 'a2'), run('https://b.example.com/1', 'b1'), run('https://a.example.com/3', 'a3')])).toEqual(['a1', 'a2', 'b1', 'a3']);
+    expect(waits.map(([, ms]) => ms)).toEqual([1000, 2000]);
+  });
 });

@@ -84,9 +84,11 @@ describe("a server's feed that answers with something other than a feed", () => 
   it('shows members a generic reason in /feeds list and /status, while the operator log keeps the detail', async () => {
     const rig = await startRig();
     try {
-      rig.feedServer.route('/credentials', { contentType: 'application/json', body: '{"AccessKeyId":"AKIAEXAMPLE","Secret":"x"}' });
-      const added = await rig.command('feeds', { url: rig.feedServer.url('/credentials') }, 'add');
+      // A feed when it is added, an internal JSON document when it is polled (DNS pointing elsewhere, say).
+      rig.feedServer.route('/credentials', { body: rss2({ title: 'Looks fine', items: [] }) });
+      const added = await rig.command('feed', { url: rig.feedServer.url('/credentials') }, 'add');
       expect(added.final.content).toMatch(/Added feed/);
+      rig.feedServer.route('/credentials', { contentType: 'application/json', body: '{"AccessKeyId":"AKIAEXAMPLE","Secret":"x"}' });
       await rig.poll();
       const list = await rig.command('feeds', {}, 'list');
       const status = await rig.command('status');

@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as Option } from 'discord-api-types/v10';
-import { addFeed, removeFeed } from '../../guilds/edit-feeds';
+import { addFeed, checkServerFeedRoom, removeFeed } from '../../guilds/edit-feeds';
 import { GUILD_LIMITS } from '../../guilds/guild-limits';
 import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';
@@ -42,6 +42,7 @@ async function addCheckedFeed({ deps, guildId, now }: CommandContext, args: { ur
   if (builtIn) throw new UserError(`That is the built-in feed ${inlineCode(builtIn.id)} **${builtIn.name}**; its items already reach this server.`);
   // A dry run of the edit first: a duplicate or a full list is refused without fetching anything.
   addFeed(await deps.guilds.get(guildId), { url: check.url, name: args.name }, now);
+  if (deps.maxServerFeeds !== undefined) checkServerFeedRoom(await deps.guilds.all(), check.url, deps.maxServerFeeds);
   const probe = await deps.probeFeed(check.url);
   if (!probe.ok) throw new UserError(`I did not add that feed: ${probe.reason}. Nothing was changed.`);
   const added = await editSettings(deps, guildId, (settings) => addFeed(settings, { url: check.url, name: args.name }, now));
