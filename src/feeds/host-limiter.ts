@@ -3,14 +3,15 @@ import pLimit from 'p-limit';
 
 /** Bounds concurrent requests per host, so one slow or strict publisher never sees a burst from us. */
 export interface HostLimiter {
-  run<T>(url: string, task: () => Promise<T>): Promise<T>;
+  /** `signal`: once aborted, a wait for the host's turn ends at once (the task then fails fast itself). */
+  run<T>(url: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 export interface HostLimiterOptions {
   /** Tasks on one host start at least this far apart (0: no spacing). */
   minIntervalMs?: number;
   now?: () => number;
-  sleep?: (ms: number) => Promise<unknown>;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<unknown>;
 }
 
 /**
@@ -23,13 +24,13 @@ export function createHostLimiter(perHost: number, options: HostLimiterOptions =
   const limits = new Map<string, pLimit.Limit>();
   const spacing = createSpacing(options);
   return {
-    async run<T>(url: string, task: () => Promise<T>): Promise<T> {
+    async run<T>(url: string, task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
       const host = hostKey(url);
       const limit = limits.get(host) ?? pLimit(Math.max(1, perHost));
       limits.set(host, limit);
       try {
         return await limit(async () => {
-          await spacing.waitTurn(host);
+          await spacing.waitTurn(host, signal);
           return task();
         });
       } finally {
@@ -40,20 +41,20 @@ export function createHostLimiter(perHost: number, options: HostLimiterOptions =
 }
 
 /** Reserves each host's next start time, so waiters queued together still start one interval apart. */
-function createSpacing(options: HostLimiterOptions): { waitTurn(host: string): Promise<void> } {
+function createSpacing(options: HostLimiterOptions): { waitTurn(host: string, signal?: AbortSignal): Promise<void> } {
   const intervalMs = options.minIntervalMs ?? 0;
   const now = options.now ?? Date.now;
-  // Unreferenced: a wait for a politeness gap must not keep a stopping process alive.
-  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms, undefined, { ref: false }));
+  // Referenced (a one-shot `once` must not exit while a feed waits its turn), but cut short by shutdown.
+  const sleep = options.sleep ?? ((ms: number, signal?: AbortSignal) => sleepMs(ms, undefined, { signal }).catch(() => undefined));
   const nextStart = new Map<string, number>();
   return {
-    async waitTurn(host) {
-      if (intervalMs <= 0) return;
+    async waitTurn(host, signal) {
+      if (intervalMs <= 0 || signal?.aborted) return;
       const at = now();
       for (const [key, time] of nextStart) if (time <= at) nextStart.delete(key);
       const start = Math.max(at, nextStart.get(host) ?? at);
       nextStart.set(host, start + intervalMs);
-      if (start > at) await sleep(start - at);
+      if (start > at) await sleep(start - at, signal);
     },
   };
 }

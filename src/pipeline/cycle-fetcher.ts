@@ -29,7 +29,7 @@ export function createCycleFetcher(options: {
     const shared = inFlight.get(key);
     if (shared) return shared;
     const validators = agreed.has(key) ? agreed.get(key) : request.validators;
-    const fetching = options.hostLimiter.run(request.url, () => global(() => options.fetchFeed({ ...request, validators }, fetchOptions)));
+    const fetching = options.hostLimiter.run(request.url, () => global(() => options.fetchFeed({ ...request, validators }, fetchOptions)), request.signal);
     inFlight.set(key, fetching);
     // All of a cycle's feeds ask at once, so the answer need not be kept (its text can be large) once given.
     void fetching.finally(() => inFlight.delete(key)).catch(() => undefined);
