@@ -34,6 +34,9 @@ function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undef
   if (disjoint(a.titleElements, b.titleElements) || disjoint(specific(a.titleElements), specific(b.titleElements))) return 'elements';
   if (substituted(a.titleElements, b.elements, b.titleElements, a.elements)) return 'elements';
   if (elementSwapped(a, b) || elementSwapped(b, a)) return 'elements';
+  // Anywhere in the items: each names a specific element the other never mentions (terbium vs NdPr metal,
+  // under two headlines that say only "rare earth").
+  if (substituted(specific(a.elements), b.elements, specific(b.elements), a.elements)) return 'elements';
   if (contradicts(a.titleAmounts, b.amounts) || contradicts(b.titleAmounts, a.amounts)) return 'amounts';
   // Rewrites repeat a story's figures; two items that state sums (or shares, or tonnages) and share none differ.
   if (disagree(a.amounts, b.amounts)) return 'amounts';
