@@ -153,6 +153,10 @@ export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
   approve: ['approve', 'renew', 'renewal', 'clear', 'license', 'fid'],
   acquire: ['buy', 'acquire', 'acquisition', 'takeover', 'purchase'],
   fund: ['invest', 'investment', 'fund', 'funding', 'loan', 'lend', 'grant', 'award', 'finance', 'financing', 'commit', 'commitment', 'raise', 'stake', 'backing'],
+  /** A leader leaving and a successor named are two announcements (often days apart). */
+  leave: ['resign', 'resignation', 'retire', 'retirement', 'quit', 'depart', 'departure', 'oust'],
+  // "Name" only before a role (see story-signature.ts): "names 47 strategic projects" appoints no one.
+  appoint: ['appoint', 'appointment', 'hire', 'successor'],
   cost: ['cost', 'capex', 'budget', 'blowout', 'overrun'],
   study: ['study', 'feasibility', 'prefeasibility', 'pfs', 'dfs', 'scoping', 'pea'],
   // Nouns that name a thing (a deposit, a mine's output) are no event: "begins mining at X deposit" reports no resource.
@@ -162,7 +166,7 @@ export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Classes that name what happened (a direction alone does not): headlines with none in common tell different events. */
-export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'probe', 'talks', 'mou', 'agree', 'final', 'complete', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
+export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'probe', 'talks', 'mou', 'agree', 'final', 'complete', 'leave', 'appoint', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
 
 /** Classes so telling that an item that never mentions them cannot be the same story (a delay, a sale, a seizure). */
 export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again']);

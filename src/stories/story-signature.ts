@@ -86,6 +86,9 @@ const RESTRICT_WORDS = new Set((EVENT_WORDS.restrict ?? []).map(normalizeWord));
 const STOP_WORDS = new Set((EVENT_WORDS.stop ?? []).map(normalizeWord));
 const DIRECTION_CLASSES = ['up', 'down', 'flat'];
 const RAISE = normalizeWord('raise');
+const NAME = normalizeWord('name');
+/** After "names", a role makes it an appointment ("names new chief executive"). */
+const ROLES = new Set(tokenize('ceo chief executive chair chairman chairwoman director president head successor boss'));
 const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
 
 /** Reads the signature of one item. Pure and cheap (tens of microseconds). */
@@ -263,6 +266,10 @@ function eventsOf(tokens: readonly string[], inNames: ReadonlySet<number>): Set<
     if (consumed.has(i)) return;
     if (token === RAISE) {
       events.add(raisesMoney(tokens, i) ? 'fund' : 'up');
+      return;
+    }
+    if (token === NAME) {
+      if ([1, 2, 3].some((d) => ROLES.has(tokens[i + d] ?? ''))) events.add('appoint');
       return;
     }
     // "Export halt", "suspends cobalt exports": a trade curb, as other outlets say "export ban".

@@ -44,6 +44,7 @@ export function tokenize(text: string): string[] {
     .replace(/\bstart-ups?\b/gu, 'startup')
     .replace(/\bpre-feasibility\b/gu, 'prefeasibility')
     .replace(/\bfinal investment decision\b/gu, 'fid')
+    .replace(/\bstep(?:s|ped|ping)? down\b/gu, 'resign')
     .replace(/\bu\.s\.(?=\W|$)/gu, 'us')
     .replace(/(\d),(?=\d{3}\b)/gu, '$1')
     .match(/\d+(?:\.\d+)?|[\p{L}]+/gu);

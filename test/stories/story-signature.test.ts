@@ -121,6 +121,11 @@ describe('same story or not', () => {
       item('Acme raises magnet output at Texas plant', 'Acme Metals raised magnet output at its Texas plant by a fifth.'),
       'events',
     ],
+    [
+      item('Acme chief executive Jane Roe to step down', 'Acme Metals said chief executive Jane Roe will retire at the end of the year.'),
+      item('Acme names new chief executive', 'Acme Metals appointed a new chief executive to succeed Jane Roe.'),
+      'events',
+    ],
   ])('keeps apart look-alikes the headlines alone do not tell apart: %p', (a, b, conflict) => {
     expect(compareStories(signatureOf(a), signatureOf(b))).toMatchObject({ same: false, conflict });
     expect(compareStories(signatureOf(b), signatureOf(a))).toMatchObject({ same: false });
