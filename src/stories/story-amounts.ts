@@ -10,6 +10,12 @@ export interface Amount {
    */
   kind: string;
   value: number;
+  /**
+   * Half the value of the last digit written, when the figure has two or more significant digits ("$18m":
+   * 0.5m; "18.4 million": 0.05m); 0 for "$200m" or "$1bn", whose rounding is unknown. Outlets round
+   * ("$18m" for US$18.4 million), and a rounded figure agrees with any it could be rounded from.
+   */
+  rounding: number;
 }
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
@@ -39,7 +45,7 @@ export function extractAmounts(text: string): Amount[] {
     const currency = PREFIX_CURRENCIES[m[1] ?? ''] ?? '$';
     const end = (m.index ?? 0) + m[0].length;
     const unit = PER_UNIT.exec(lower.slice(end, end + 24))?.[1];
-    amounts.push({ kind: `money:${currency}${unit === undefined ? '' : `/${UNIT_OF[unit] ?? unit}`}`, value: toNumber(m[2], m[3]) });
+    amounts.push({ kind: `money:${currency}${unit === undefined ? '' : `/${UNIT_OF[unit] ?? unit}`}`, ...figure(m[2], m[3]) });
     spans.push([m.index ?? 0, end]);
   }
   for (const m of lower.matchAll(SUFFIXED)) {
@@ -47,18 +53,21 @@ export function extractAmounts(text: string): Amount[] {
     // "Rs 7,280 crore rupees": the prefix already counted it.
     if (spans.some(([from, to]) => start >= from && start < to)) continue;
     const unit = (m[3] ?? '').replace(/\s+/gu, ' ');
-    const value = toNumber(m[1], m[2]);
+    const { value, rounding } = figure(m[1], m[2]);
     const currency = SUFFIX_CURRENCIES[unit];
-    if (currency !== undefined) amounts.push({ kind: `money:${currency}`, value });
-    else if (unit === '%' || unit === 'percent' || unit === 'per cent' || unit === 'pct') amounts.push({ kind: 'percent', value });
-    else amounts.push({ kind: 'mass', value: value * (MASS_UNITS[unit] ?? 1) });
+    if (currency !== undefined) amounts.push({ kind: `money:${currency}`, value, rounding });
+    else if (unit === '%' || unit === 'percent' || unit === 'per cent' || unit === 'pct') amounts.push({ kind: 'percent', value, rounding });
+    else amounts.push({ kind: 'mass', value: value * (MASS_UNITS[unit] ?? 1), rounding: rounding * (MASS_UNITS[unit] ?? 1) });
   }
   return amounts;
 }
 
-function toNumber(digits: string | undefined, multiplier: string | undefined): number {
-  const base = Number((digits ?? '0').replace(/,/gu, ''));
-  return base * (multiplier === undefined ? 1 : MULTIPLIERS[multiplier] ?? 1);
+function figure(digits: string | undefined, multiplier: string | undefined): { value: number; rounding: number } {
+  const written = (digits ?? '0').replace(/,/gu, '');
+  const scale = multiplier === undefined ? 1 : MULTIPLIERS[multiplier] ?? 1;
+  const decimals = written.split('.')[1]?.length ?? 0;
+  const significant = written.replace('.', '').replace(/^0+/u, '').replace(/0+$/u, '').length;
+  return { value: Number(written) * scale, rounding: significant >= 2 ? (0.5 * scale) / 10 ** decimals : 0 };
 }
 
 /** Whether two amounts could be the same figure: comparable kinds (a bare $ is any dollar) and equal after rounding. */
@@ -75,7 +84,8 @@ export function isComparable(a: Amount, b: Amount): boolean {
 }
 
 export function isSameFigure(a: Amount, b: Amount): boolean {
-  return isComparable(a, b) && Math.abs(a.value - b.value) <= ROUNDING * Math.max(Math.abs(a.value), Math.abs(b.value));
+  const tolerance = Math.max(ROUNDING * Math.max(Math.abs(a.value), Math.abs(b.value)), a.rounding, b.rounding);
+  return isComparable(a, b) && Math.abs(a.value - b.value) <= tolerance * (1 + 1e-9);
 }
 
 /**

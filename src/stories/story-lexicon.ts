@@ -153,6 +153,11 @@ export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
   approve: ['approve', 'renew', 'renewal', 'clear', 'license', 'fid'],
   acquire: ['buy', 'acquire', 'acquisition', 'takeover', 'purchase'],
   fund: ['invest', 'investment', 'fund', 'funding', 'loan', 'lend', 'grant', 'award', 'finance', 'financing', 'commit', 'commitment', 'raise', 'stake', 'backing'],
+  /**
+   * A contract, licence or plan withdrawn or refused: never the same news as one won or granted.
+   * ("Lose" before prices or shares is a fall, see story-signature.ts.)
+   */
+  cancel: ['cancel', 'terminate', 'revoke', 'rescind', 'withdraw', 'reject', 'deny', 'refuse', 'veto', 'lose'],
   /** A leader leaving and a successor named are two announcements (often days apart). */
   leave: ['resign', 'resignation', 'retire', 'retirement', 'quit', 'depart', 'departure', 'oust'],
   // "Name" only before a role (see story-signature.ts): "names 47 strategic projects" appoints no one.
@@ -166,10 +171,10 @@ export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Classes that name what happened (a direction alone does not): headlines with none in common tell different events. */
-export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'probe', 'talks', 'mou', 'agree', 'final', 'complete', 'leave', 'appoint', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
+export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'probe', 'talks', 'mou', 'agree', 'final', 'complete', 'leave', 'appoint', 'cancel', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
 
 /** Classes so telling that an item that never mentions them cannot be the same story (a delay, a sale, a seizure). */
-export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again']);
+export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again', 'cancel']);
 
 /** A verb that, put before a curb word ("lift the ban", "suspends curbs"), turns it into its opposite. */
 export const REVERSING_VERBS: ReadonlySet<string> = new Set(['lift', 'suspend', 'pause', 'ease', 'scrap', 'end', 'remove', 'relax', 'drop', 'waive', 'loosen', 'exempt']);
@@ -186,6 +191,8 @@ export const OPPOSITE_EVENTS: readonly (readonly [string, string])[] = [
   ['talks', 'mou'],
   ['seize', 'relax'],
   ['divest', 'approve'],
+  ['cancel', 'approve'],
+  ['cancel', 'fund'],
   ['review', 'start'],
   // Follow-ups: duties after a probe, completion after an agreement are new alerts.
   ['probe', 'restrict'],

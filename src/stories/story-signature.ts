@@ -87,6 +87,7 @@ const STOP_WORDS = new Set((EVENT_WORDS.stop ?? []).map(normalizeWord));
 const DIRECTION_CLASSES = ['up', 'down', 'flat'];
 const RAISE = normalizeWord('raise');
 const NAME = normalizeWord('name');
+const LOSE = normalizeWord('lose');
 /** After "names", a role makes it an appointment ("names new chief executive"). */
 const ROLES = new Set(tokenize('ceo chief executive chair chairman chairwoman director president head successor boss'));
 const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
@@ -266,6 +267,11 @@ function eventsOf(tokens: readonly string[], inNames: ReadonlySet<number>): Set<
     if (consumed.has(i)) return;
     if (token === RAISE) {
       events.add(raisesMoney(tokens, i) ? 'fund' : 'up');
+      return;
+    }
+    // "Shares lose 5%" is a fall; "loses Army contract" a cancellation.
+    if (token === LOSE) {
+      events.add(tokens.slice(Math.max(0, i - 3), i + 6).some((t) => MOVABLE.has(t)) ? 'down' : 'cancel');
       return;
     }
     if (token === NAME) {

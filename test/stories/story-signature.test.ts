@@ -35,7 +35,9 @@ describe('amounts', () => {
     ['¥30bn', [{ kind: 'money:¥', value: 30e9 }]],
     ['$650 per tonne unit', [{ kind: 'money:$/t', value: 650 }]],
     ['US$12 a kg', [{ kind: 'money:USD/kg', value: 12 }]],
-  ])('reads %p', (text, amounts) => expect(extractAmounts(text)).toEqual(amounts));
+    ['$18m', [{ kind: 'money:$', value: 18e6, rounding: 0.5e6 }]],
+    ['$200m', [{ kind: 'money:$', value: 200e6, rounding: 0 }]],
+  ])('reads %p', (text, amounts) => expect(extractAmounts(text)).toMatchObject(amounts));
 });
 
 describe('same story or not', () => {
@@ -80,7 +82,11 @@ describe('same story or not', () => {
       item('Niger extends uranium export ban by six months', 'Niger extended its ban on uranium exports by six months, the mines ministry said.'),
       item('Niger prolongs uranium export halt by six months', 'Niger has extended its halt to uranium exports for six more months, the mines ministry said.'),
     ],
-  ])('a sale told as a purchase, or a ban told as a halt, is one story: %p', (a, b) => {
+    [
+      item('Acme wins $18m defense award for Ohio magnet plant', 'Acme Metals received $18 million from the Department of Defense for its Ohio magnet plant.'),
+      item('Pentagon gives Acme US$18.4 million for Ohio magnet plant', 'The Department of Defense has awarded Acme Metals US$18.4 million for its Ohio magnet plant.'),
+    ],
+  ])('a sale told as a purchase, a ban told as a halt, or a rounded figure is one story: %p', (a, b) => {
     expect(compareStories(signatureOf(a), signatureOf(b))).toMatchObject({ same: true });
     expect(compareStories(signatureOf(b), signatureOf(a))).toMatchObject({ same: true });
   });
@@ -119,6 +125,16 @@ describe('same story or not', () => {
     [
       item('Acme raises $50 million for Texas magnet plant', 'Acme Metals raised $50 million from investors for its Texas magnet plant.'),
       item('Acme raises magnet output at Texas plant', 'Acme Metals raised magnet output at its Texas plant by a fifth.'),
+      'events',
+    ],
+    [
+      item('Acme wins US Army contract for Ohio magnet plant', 'Acme Metals won a US Army contract for its Ohio magnet plant.'),
+      item('Acme loses US Army contract for Ohio magnet plant', 'The US Army cancelled its contract with Acme Metals for the Ohio magnet plant.'),
+      'events',
+    ],
+    [
+      item('China approves rare earth export licences for German magnet makers', 'China approved rare earth export licences for several German magnet makers.'),
+      item('China rejects rare earth export licences for German magnet makers', 'China rejected rare earth export licence requests from several German magnet makers.'),
       'events',
     ],
     [
