@@ -1,4 +1,4 @@
-import { contradicts, isSameFigure } from './story-amounts';
+import { contradicts, disagree, isSameFigure } from './story-amounts';
 import { DECISIVE_EVENTS, OPPOSITE_EVENTS, STRONG_EVENTS } from './story-lexicon';
 import { wordWeight, type StorySignature } from './story-signature';
 
@@ -33,7 +33,13 @@ function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undef
   if (substituted(a.titleNames, inB, b.titleNames, inA) || mostlyAbsent(a.titleNames, inB) || mostlyAbsent(b.titleNames, inA)) return 'names';
   if (disjoint(a.titleElements, b.titleElements) || disjoint(specific(a.titleElements), specific(b.titleElements))) return 'elements';
   if (substituted(a.titleElements, b.elements, b.titleElements, a.elements)) return 'elements';
+  if (elementSwapped(a, b) || elementSwapped(b, a)) return 'elements';
+  // Anywhere in the items: each names a specific element the other never mentions (terbium vs NdPr metal,
+  // under two headlines that say only "rare earth").
+  if (substituted(specific(a.elements), b.elements, specific(b.elements), a.elements)) return 'elements';
   if (contradicts(a.titleAmounts, b.amounts) || contradicts(b.titleAmounts, a.amounts)) return 'amounts';
+  // Rewrites repeat a story's figures; two items that state sums (or shares, or tonnages) and share none differ.
+  if (disagree(a.amounts, b.amounts)) return 'amounts';
   if (disjoint(a.titleNumbers, b.titleNumbers) || disjoint(a.titleYears, b.titleYears) || disjoint(a.titleOrdinals, b.titleOrdinals)) return 'numbers';
   if (eventsContradict(a, b)) return 'events';
   if (periodsDiffer(a.periods, b.periods)) return 'periods';
@@ -41,23 +47,47 @@ function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undef
 }
 
 /**
+ * (A sale told as the buyer's purchase, "Hastings sells stake to Wyloo" / "Wyloo buys stake", is one deal:
+ * the other's headline buying stands for the sale; a different price or asset is caught above.)
+ *
  * Headlines whose events oppose (up vs down, curbs vs lifted, MoU vs final deal), that name different kinds
  * of event (a loan vs a plant opening, a resource vs a study), or where one tells of a delay, sale or seizure
  * the other never mentions.
  */
 function eventsContradict(a: StorySignature, b: StorySignature): boolean {
   if (OPPOSITE_EVENTS.some(([x, y]) => (a.events.has(x) && b.events.has(y)) || (a.events.has(y) && b.events.has(x)))) return true;
+  // "Cobalt prices jump after Congo extends ban" is news beside "Congo extends ban": a headline that moves
+  // prices, shares or a quota one way, where the other item never says so, reports a move of its own.
+  // Only for things that move: "boosts ties", "teams up" are no price move (a blanket rule split rewrites).
+  const unmoved = (x: StorySignature, y: StorySignature) => [...x.moves].some((d) => !y.textEvents.has(d));
+  if (unmoved(a, b) || unmoved(b, a)) return true;
   // Headlines of different kinds of event, unless the other item names that event somewhere (an FID
   // "clears construction"; a placement "raises" money).
-  const strong = (s: StorySignature) => new Set([...s.events].filter((e) => STRONG_EVENTS.has(e)));
-  if (disjoint(strong(a), strong(b)) && !intersects(strong(a), b.textEvents) && !intersects(strong(b), a.textEvents)) return true;
-  const unmentioned = (x: StorySignature, y: StorySignature) => [...x.events].some((e) => DECISIVE_EVENTS.has(e) && !y.textEvents.has(e));
+  const strong = (s: StorySignature) => withCounterparts([...s.events].filter((e) => STRONG_EVENTS.has(e)));
+  if (disjoint(strong(a), strong(b)) && !intersects(strong(a), withCounterparts(b.textEvents)) && !intersects(strong(b), withCounterparts(a.textEvents))) return true;
+  const unmentioned = (x: StorySignature, y: StorySignature) => [...x.events].some((e) => DECISIVE_EVENTS.has(e) && !y.textEvents.has(e) && !(e === 'divest' && y.events.has('acquire')));
   return unmentioned(a, b) || unmentioned(b, a);
+}
+
+/** A sale is the buyer's purchase: "Hastings sells stake to Wyloo" and "Wyloo buys stake" tell one deal. */
+function withCounterparts(events: Iterable<string>): Set<string> {
+  const set = new Set(events);
+  if (set.has('divest')) set.add('acquire');
+  return set;
 }
 
 /** Elements named, without the "rare earths" family they belong to: dysprosium vs terbium is a conflict. */
 function specific(elements: ReadonlySet<string>): Set<string> {
   return new Set([...elements].filter((e) => e !== 'rare-earth'));
+}
+
+/**
+ * The headline of `x` names an element `y` never mentions, and `y` names an element `x` never mentions:
+ * terbium metal vs NdPr metal, graphite anodes vs rare-earth magnets (a family `x`'s elements are not in).
+ */
+function elementSwapped(x: StorySignature, y: StorySignature): boolean {
+  if (![...x.titleElements].some((e) => !y.elements.has(e))) return false;
+  return [...y.elements].some((e) => !x.elements.has(e));
 }
 
 /** Both non-empty, nothing in common. */
@@ -67,7 +97,7 @@ function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
 
 /** Whether the item mentions a name anywhere: as a lexicon entity, or as a word (a proper noun the lexicon lacks). */
 function mentions(s: StorySignature): Mentions {
-  return { has: (name) => s.names.has(name) || s.words.has(name) };
+  return { has: (name) => s.names.has(name) || s.tokens.has(name) };
 }
 
 interface Mentions {

@@ -47,10 +47,11 @@ export const ENTITY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   mofcom: ['mofcom', 'commerce ministry', 'ministry of commerce'],
   miit: ['miit', 'industry ministry', 'ministry of industry and information technology'],
   'european-commission': ['european commission', 'brussels', 'eu'],
-  china: ['china', 'chinese', 'beijing'],
-  us: ['us', 'united state', 'american', 'washington'],
+  china: ['china', 'chinese', 'beijing', 'xi jinping'],
+  // A head of government or minister stands for the country in headlines ("Albanese announces …").
+  us: ['us', 'united state', 'american', 'washington', 'trump', 'biden'],
   japan: ['japan', 'japanese', 'tokyo'],
-  australia: ['australia', 'australian', 'canberra'],
+  australia: ['australia', 'australian', 'canberra', 'albanese', 'chalmer'],
   malaysia: ['malaysia', 'malaysian', 'kuala lumpur'],
   brazil: ['brazil', 'brazilian', 'brasilia'],
   saudi: ['saudi', 'saudi arabia', 'riyadh'],
@@ -69,6 +70,8 @@ export const ENTITY_ALIASES: Readonly<Record<string, readonly string[]>> = {
   singapore: ['singapore'],
   germany: ['germany', 'german', 'berlin'],
   russia: ['russia', 'russian', 'moscow'],
+  congo: ['congo', 'drc', 'democratic republic of congo', 'congolese', 'kinshasa'],
+  indonesia: ['indonesia', 'indonesian', 'jakarta'],
 };
 
 /** Elements and products: two stories about different ones are different stories. */
@@ -99,6 +102,11 @@ export const ELEMENT_ALIASES: Readonly<Record<string, readonly string[]>> = {
   cobalt: ['cobalt'],
   nickel: ['nickel'],
   uranium: ['uranium'],
+  niobium: ['niobium'],
+  zirconium: ['zirconium'],
+  vanadium: ['vanadium'],
+  titanium: ['titanium'],
+  manganese: ['manganese'],
   'iron-nitride': ['iron nitride'],
   'rare-earth-free': ['rare earth free'],
   'rare-earth': ['rare earth', 'heavy rare earth', 'light rare earth', 'ree'],
@@ -119,36 +127,54 @@ export const ELEMENT_PARTS: Readonly<Record<string, readonly string[]>> = {
  * halted, a memorandum vs a final deal.
  */
 export const EVENT_WORDS: Readonly<Record<string, readonly string[]>> = {
-  up: ['rise', 'rose', 'jump', 'surge', 'soar', 'climb', 'rally', 'gain', 'spike', 'high', 'highest', 'peak', 'increase', 'boost', 'lift', 'up', 'recover', 'rebound', 'triple', 'double', 'raise'],
-  down: ['fall', 'fell', 'slip', 'drop', 'slump', 'decline', 'ease', 'dip', 'tumble', 'plunge', 'slide', 'low', 'lowest', 'weak', 'weaken', 'loss', 'lower', 'down', 'sink', 'sank', 'shrink'],
+  // "raise" is money raised when an amount follows it (see story-signature.ts), else a rise.
+  up: ['rise', 'rose', 'jump', 'surge', 'soar', 'climb', 'rally', 'gain', 'spike', 'high', 'highest', 'peak', 'record', 'increase', 'boost', 'lift', 'up', 'recover', 'rebound', 'triple', 'double', 'raise', 'grow', 'expand', 'hike'],
+  down: ['fall', 'fell', 'slip', 'drop', 'slump', 'decline', 'ease', 'dip', 'tumble', 'plunge', 'slide', 'low', 'lowest', 'weak', 'weaken', 'loss', 'lower', 'down', 'sink', 'sank', 'shrink', 'cut', 'slash', 'reduce', 'trim'],
   flat: ['steady', 'steadies', 'flat', 'unchanged', 'stable', 'hold'],
-  restrict: ['ban', 'curb', 'restrict', 'restriction', 'control', 'prohibit', 'tighten', 'reinstate', 'reimpose', 'block', 'embargo'],
+  restrict: ['impose', 'duty', 'tariff', 'ban', 'curb', 'restrict', 'restriction', 'control', 'prohibit', 'tighten', 'reinstate', 'reimpose', 'block', 'embargo'],
   relax: ['relax', 'loosen', 'reopen', 'resume', 'allow', 'waive', 'exempt'],
-  start: ['open', 'launch', 'begin', 'start', 'commission', 'inaugurate', 'unveil', 'create'],
-  stop: ['halt', 'suspend', 'shut', 'pause', 'stop', 'idle', 'shelve', 'scrap', 'abandon'],
+  start: ['open', 'launch', 'begin', 'start', 'commission', 'inaugurate', 'unveil', 'create', 'kick'],
+  stop: ['halt', 'suspend', 'suspension', 'shut', 'pause', 'stop', 'idle', 'shelve', 'scrap', 'abandon'],
   again: ['reinstate', 'reimpose', 'restore'],
-  defer: ['delay', 'postpone', 'defer', 'extend', 'push'],
+  defer: ['delay', 'postpone', 'defer', 'extend', 'push', 'prolong'],
   review: ['reconsider', 'review', 'rethink'],
+  /** An inquiry that may lead to duties: the duties themselves are a later, different story. */
+  probe: ['probe', 'investigate', 'investigation', 'inquiry'],
   talks: ['talk', 'consider', 'weigh', 'eye', 'explore', 'negotiate', 'discuss'],
   mou: ['mou', 'memorandum', 'loi', 'nonbinding'],
-  final: ['finalize', 'final', 'binding', 'definitive', 'complete'],
+  /** Agreeing to a deal, which completing it later is a different story from. */
+  agree: ['agree'],
+  final: ['finalize', 'final', 'binding', 'definitive'],
+  /** A deal done (a takeover closed), which agreeing to it earlier is not. */
+  complete: ['complete', 'completion', 'finish', 'close'],
   seize: ['seize', 'capture', 'overrun'],
   divest: ['divest', 'divestment', 'sell', 'force'],
-  approve: ['approve', 'renew', 'renewal', 'clear', 'license'],
+  // "fid": a final investment decision (story-text.ts writes the phrase so) approves a project; it completes no deal.
+  approve: ['approve', 'renew', 'renewal', 'clear', 'license', 'fid'],
   acquire: ['buy', 'acquire', 'acquisition', 'takeover', 'purchase'],
   fund: ['invest', 'investment', 'fund', 'funding', 'loan', 'lend', 'grant', 'award', 'finance', 'financing', 'commit', 'commitment', 'raise', 'stake', 'backing'],
+  /**
+   * A contract, licence or plan withdrawn or refused: never the same news as one won or granted.
+   * ("Lose" before prices or shares is a fall, see story-signature.ts.)
+   */
+  cancel: ['cancel', 'terminate', 'revoke', 'rescind', 'withdraw', 'reject', 'deny', 'refuse', 'veto', 'lose'],
+  /** A leader leaving and a successor named are two announcements (often days apart). */
+  leave: ['resign', 'resignation', 'retire', 'retirement', 'quit', 'depart', 'departure', 'oust'],
+  // "Name" only before a role (see story-signature.ts): "names 47 strategic projects" appoints no one.
+  appoint: ['appoint', 'appointment', 'hire', 'successor'],
   cost: ['cost', 'capex', 'budget', 'blowout', 'overrun'],
   study: ['study', 'feasibility', 'prefeasibility', 'pfs', 'dfs', 'scoping', 'pea'],
-  resource: ['resource', 'reserve', 'discovery', 'drill', 'drilling', 'assay', 'intercept', 'deposit'],
+  // Nouns that name a thing (a deposit, a mine's output) are no event: "begins mining at X deposit" reports no resource.
+  resource: ['resource', 'reserve', 'discovery', 'drill', 'drilling', 'assay', 'intercept'],
   result: ['profit', 'loss', 'revenue', 'earnings', 'sales', 'result'],
-  produce: ['produce', 'production', 'make', 'output', 'deliver'],
+  produce: ['produce', 'make', 'deliver'],
 };
 
 /** Classes that name what happened (a direction alone does not): headlines with none in common tell different events. */
-export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'talks', 'mou', 'final', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
+export const STRONG_EVENTS: ReadonlySet<string> = new Set(['restrict', 'relax', 'start', 'stop', 'review', 'probe', 'talks', 'mou', 'agree', 'final', 'complete', 'leave', 'appoint', 'cancel', 'seize', 'divest', 'approve', 'acquire', 'fund', 'produce', 'result', 'defer', 'again', 'study', 'resource', 'cost']);
 
 /** Classes so telling that an item that never mentions them cannot be the same story (a delay, a sale, a seizure). */
-export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again']);
+export const DECISIVE_EVENTS: ReadonlySet<string> = new Set(['stop', 'defer', 'divest', 'seize', 'relax', 'again', 'cancel']);
 
 /** A verb that, put before a curb word ("lift the ban", "suspends curbs"), turns it into its opposite. */
 export const REVERSING_VERBS: ReadonlySet<string> = new Set(['lift', 'suspend', 'pause', 'ease', 'scrap', 'end', 'remove', 'relax', 'drop', 'waive', 'loosen', 'exempt']);
@@ -165,5 +191,12 @@ export const OPPOSITE_EVENTS: readonly (readonly [string, string])[] = [
   ['talks', 'mou'],
   ['seize', 'relax'],
   ['divest', 'approve'],
+  ['cancel', 'approve'],
+  ['cancel', 'fund'],
   ['review', 'start'],
+  // Follow-ups: duties after a probe, completion after an agreement are new alerts.
+  ['probe', 'restrict'],
+  ['agree', 'complete'],
+  ['mou', 'complete'],
+  ['talks', 'complete'],
 ];

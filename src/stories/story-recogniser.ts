@@ -42,7 +42,7 @@ interface Entry {
 /**
  * Candidates are the members sharing a rare word (a name, an element, a number, an uncommon headline word)
  * — an inverted index, so an item costs a few comparisons, not one per item of the last two days.
- * An item joins the story of the member it matches best, unless the story's first teller contradicts it:
+ * An item joins the story of the member it matches best, unless any member of that story contradicts it:
  * a chain of rewrites must not drift from one piece of news to another.
  */
 export function createStoryRecogniser(options: StoryRecogniserOptions = {}): StoryRecogniser {
@@ -94,18 +94,23 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
       .flatMap(([key]) => entries.get(key) ?? [])
       .filter((entry) => entry.member.at >= now - windowMs);
   };
-  /** The best-scoring story whose first teller does not contradict the item. */
+  /**
+   * The best-scoring story none of whose members contradicts the item. Checking the first teller alone let
+   * a distinct item that arrived first absorb the story's later rewrites, and a chain drift between news.
+   */
   const bestStory = (signature: StorySignature, candidates: readonly Entry[]): { entry: Entry; verdict: StoryVerdict } | undefined =>
     candidates
       .map((entry) => ({ entry, verdict: compareStories(signature, entry.signature) }))
       .filter((c) => c.verdict.same)
       .sort((a, b) => b.verdict.score - a.verdict.score)
-      .find(({ entry }) => {
-        const founder = entries.get(entry.member.storyId);
-        if (!founder || founder === entry) return true;
-        const verdict = compareStories(signature, founder.signature);
-        return verdict.same || verdict.conflict === 'too-different';
-      });
+      .find(({ entry }) =>
+        [...(stories.get(entry.member.storyId) ?? [])].every((key) => {
+          const other = entries.get(key);
+          if (!other || other === entry) return true;
+          const verdict = compareStories(signature, other.signature);
+          return verdict.same || verdict.conflict === 'too-different';
+        }),
+      );
 
   return {
     recognise(item, now) {

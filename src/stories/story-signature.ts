@@ -15,8 +15,10 @@ export interface StorySignature {
   words: ReadonlySet<string>;
   /** Named things of the headline: lexicon entities, and proper nouns the lexicon does not know. */
   titleNames: ReadonlySet<string>;
-  /** Lexicon entities the item names anywhere (with `words`, what a headline's names are looked up in). */
+  /** Lexicon entities the item names anywhere (with `tokens`, what a headline's names are looked up in). */
   names: ReadonlySet<string>;
+  /** Every token of headline and summary, stopwords included ("New" of "New Hampshire" is a name's part). */
+  tokens: ReadonlySet<string>;
   /** Elements and products in the headline / anywhere (NdPr counts as neodymium and praseodymium too). */
   titleElements: ReadonlySet<string>;
   elements: ReadonlySet<string>;
@@ -33,6 +35,8 @@ export interface StorySignature {
   events: ReadonlySet<string>;
   /** Event classes anywhere in the item. */
   textEvents: ReadonlySet<string>;
+  /** Directions (up, down, flat) the headline gives something that moves: prices, shares, output, a quota. */
+  moves: ReadonlySet<string>;
   /** "first half", "second batch", "Q3": a period the headline or summary is about. */
   periods: ReadonlySet<string>;
 }
@@ -45,6 +49,14 @@ const STOPWORDS = new Set(
 const GENERIC_CAPITALS = new Set(tokenize('Rare Earth Earths Group Corp Resources Materials Metals Minerals Inc Ltd Plc Prime Minister Treasurer President Government National State Act Heavy Light The A An'));
 const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'nor', 'of', 'in', 'on', 'at', 'to', 'for', 'from', 'by', 'with', 'as', 'into', 'onto', 'over', 'after', 'amid', 'vs', 'per', 'via', 'up', 'out']);
 const ORDINALS: Readonly<Record<string, string>> = { first: '1', second: '2', third: '3', fourth: '4', '1st': '1', '2nd': '2', '3rd': '3', '4th': '4' };
+/** What a direction word can move: "shares slump" is news of its own, "boosts ties" or "fires up" is not. */
+const MOVABLE = new Set(
+  tokenize('price prices share shares stock stocks output production export exports import imports quota quotas sales demand supply resource reserve capacity profit revenue earnings estimate value inventory stockpile rate volume shipments premium'),
+);
+/** "Raise" is money raised when an amount or money word follows it ("raises $33 million"); else a rise. */
+const MONEY_WORDS = new Set(tokenize('capital cash fund funds funding equity money financing million billion'));
+/** "Export halt", "suspends exports": a curb on trade, told by other outlets as a ban. */
+const TRADE_WORDS = new Set(tokenize('export exports import imports shipment shipments'));
 const PERIOD_NOUNS = new Set(['half', 'batch', 'quarter', 'tranche', 'phase', 'round'].map(normalizeWord));
 const COMPANY_RESOURCES = /(\p{Lu}[\p{L}'-]+) Resources\b/gu;
 const TICKER = /\b(?:ASX|NYSE|NASDAQ|TSXV?|LSE|AIM|OTC|CSE|HKEX|SSE|SZSE)\s?:\s?[A-Z][A-Z0-9.]{0,5}\b/gu;
@@ -71,6 +83,13 @@ const ENTITY_PHRASES = phrasesOf(ENTITY_ALIASES);
 const ELEMENT_PHRASES = phrasesOf(ELEMENT_ALIASES);
 const EVENT_CLASSES = eventClasses();
 const RESTRICT_WORDS = new Set((EVENT_WORDS.restrict ?? []).map(normalizeWord));
+const STOP_WORDS = new Set((EVENT_WORDS.stop ?? []).map(normalizeWord));
+const DIRECTION_CLASSES = ['up', 'down', 'flat'];
+const RAISE = normalizeWord('raise');
+const NAME = normalizeWord('name');
+const LOSE = normalizeWord('lose');
+/** After "names", a role makes it an appointment ("names new chief executive"). */
+const ROLES = new Set(tokenize('ceo chief executive chair chairman chairwoman director president head successor boss'));
 const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
 
 /** Reads the signature of one item. Pure and cheap (tens of microseconds). */
@@ -89,6 +108,13 @@ export function signatureOf(text: StoryText): StorySignature {
   const titleElements = findPhrases(titleTokens, ELEMENT_PHRASES);
   const elements = findPhrases(tokens, ELEMENT_PHRASES);
   const titleNumbers = bareNumbers(title);
+  const known = new Set([...entities.covered, ...elements.covered]);
+  const summaryCapitals = capitalisedInSentences(cleanSummary(text.summary).replace(CURRENCY_PREFIX, '$$'), known);
+  // A headline word capitalised inside a summary sentence is a name, even in a Title Case headline or as
+  // its first word ("Seren Technologies Wins UK Grant": "Seren" and "Technologies" are capitalised there).
+  const titleCapitals = [...titleTokens.filter((t) => summaryCapitals.has(t)), ...leadingName(title, cleanSummary(text.summary))].filter(
+    (t) => !titleEntities.covered.has(t) && !titleElements.covered.has(t) && !GENERIC_CAPITALS.has(t) && !EVENT_CLASSES.has(t),
+  );
   const facts = [
     ...[...entities.names, ...properNouns(full, new Set([...entities.covered, ...elements.covered]))].map((n) => `name:${n}`),
     ...[...elements.names].filter((e) => e !== 'rare-earth').map((e) => `element:${e}`),
@@ -98,8 +124,9 @@ export function signatureOf(text: StoryText): StorySignature {
     facts: new Set(facts),
     titleWords: contentWords(titleTokens),
     words,
-    titleNames: new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered]))]),
+    titleNames: new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered])), ...titleCapitals]),
     names: entities.names,
+    tokens: new Set(tokens),
     titleElements: withParts(titleElements.names),
     elements: withParts(elements.names),
     titleAmounts: extractAmounts(rawTitle),
@@ -109,6 +136,7 @@ export function signatureOf(text: StoryText): StorySignature {
     titleYears: new Set([...titleNumbers].filter(isYear)),
     events: eventsOf(titleTokens, titleEntities.positions),
     textEvents: eventsOf(tokens, entities.positions),
+    moves: movesOf(titleTokens, titleEntities.positions),
     periods: periodsOf(tokens, full),
   };
 }
@@ -184,6 +212,37 @@ function properNouns(text: string, known: ReadonlySet<string>): Set<string> {
   return found;
 }
 
+/**
+ * Words capitalised inside a sentence (not its first word) that the lexicon does not know: the proper
+ * nouns of sentence-case text. Text with no lower-case word of its own (Title Case, capitals) yields none.
+ */
+function capitalisedInSentences(text: string, known: ReadonlySet<string>): Set<string> {
+  const found = new Set<string>();
+  for (const sentence of text.replace(TICKER, ' ').split(/[.!?;:]\s+/u)) {
+    const words = sentence.split(/[\s,()"\-–—/]+/u).filter(Boolean);
+    if (!words.slice(1).some((w) => /^\p{Ll}/u.test(w) && !FUNCTION_WORDS.has(w))) continue;
+    words.forEach((word, i) => {
+      if (i === 0 || !/^\p{Lu}/u.test(word)) return;
+      for (const token of tokenize(word)) if (token.length > 1 && !/^\d/u.test(token) && !known.has(token) && !GENERIC_CAPITALS.has(token) && !EVENT_CLASSES.has(token)) found.add(token);
+    });
+  }
+  return found;
+}
+
+/**
+ * The first word of a headline, when headline and summary both open with it followed by another
+ * capitalised word ("Seren Technologies …" / "Seren Technologies has won …"): the start of a company's
+ * name, which a capital at the start of a sentence alone would not tell.
+ */
+function leadingName(title: string, summary: string): string[] {
+  const words = (text: string) => text.replace(TICKER, ' ').split(/[\s,;:()"\-–—/]+/u).filter(Boolean).slice(0, 2);
+  const [first, second] = words(title);
+  const [summaryFirst, summarySecond] = words(summary);
+  const capital = (w: string | undefined) => w !== undefined && /^\p{Lu}/u.test(w);
+  if (!capital(first) || first !== summaryFirst || !capital(second) || !capital(summarySecond)) return [];
+  return tokenize(first ?? '').filter((t) => t.length > 1);
+}
+
 /** Numbers that are not amounts: counts and years ("47 projects", "2025 quota", "10-year licence"). */
 function bareNumbers(title: string): Set<string> {
   const withoutAmounts = title.replace(/(?:[a-z]{0,2}\$|€|£|¥)\s?[\d.,]+\s?(?:[a-z]+)?/giu, ' ').replace(/\d[\d.,]*[\s-]?(?:%|pct|per cent|percent|yuan|tonnes?|tons?|bt\b|mt\b|t\b|kg)/giu, ' ');
@@ -205,9 +264,50 @@ function eventsOf(tokens: readonly string[], inNames: ReadonlySet<number>): Set<
     consumed.add(i).add(reverser);
   });
   tokens.forEach((token, i) => {
-    if (!consumed.has(i)) for (const cls of EVENT_CLASSES.get(token) ?? []) events.add(cls);
+    if (consumed.has(i)) return;
+    if (token === RAISE) {
+      events.add(raisesMoney(tokens, i) ? 'fund' : 'up');
+      return;
+    }
+    // "Shares lose 5%" is a fall; "loses Army contract" a cancellation.
+    if (token === LOSE) {
+      events.add(tokens.slice(Math.max(0, i - 3), i + 6).some((t) => MOVABLE.has(t)) ? 'down' : 'cancel');
+      return;
+    }
+    if (token === NAME) {
+      if ([1, 2, 3].some((d) => ROLES.has(tokens[i + d] ?? ''))) events.add('appoint');
+      return;
+    }
+    // "Export halt", "suspends cobalt exports": a trade curb, as other outlets say "export ban".
+    if (STOP_WORDS.has(token) && [-2, -1, 1, 2, 3].some((d) => TRADE_WORDS.has(tokens[i + d] ?? ''))) {
+      events.add('restrict');
+      return;
+    }
+    for (const cls of EVENT_CLASSES.get(token) ?? []) events.add(cls);
   });
   return events;
+}
+
+function raisesMoney(tokens: readonly string[], i: number): boolean {
+  return [1, 2, 3].some((d) => {
+    const next = tokens[i + d] ?? '';
+    return MONEY_WORDS.has(next) || (/^\d/u.test(next) && !isYear(next));
+  });
+}
+
+/**
+ * Directions the headline gives a thing that can move (a direction word up to three words before or five
+ * after such a thing): "Cobalt prices jump", "cuts 2026 nickel ore quota", "shares slump".
+ */
+function movesOf(tokens: readonly string[], inNames: ReadonlySet<number>): Set<string> {
+  const moves = new Set<string>();
+  const events = eventsOf(tokens, inNames);
+  tokens.forEach((token, i) => {
+    if (inNames.has(i) || !tokens.slice(Math.max(0, i - 3), i + 6).some((t) => MOVABLE.has(t))) return;
+    const classes = token === RAISE ? (raisesMoney(tokens, i) ? [] : ['up']) : EVENT_CLASSES.get(token) ?? [];
+    for (const cls of classes) if (DIRECTION_CLASSES.includes(cls) && events.has(cls)) moves.add(cls);
+  });
+  return moves;
 }
 
 function periodsOf(tokens: readonly string[], text: string): Set<string> {

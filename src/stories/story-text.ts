@@ -43,18 +43,24 @@ export function tokenize(text: string): string[] {
     .replace(/'s\b/gu, '')
     .replace(/\bstart-ups?\b/gu, 'startup')
     .replace(/\bpre-feasibility\b/gu, 'prefeasibility')
+    .replace(/\bfinal investment decision\b/gu, 'fid')
+    .replace(/\bstep(?:s|ped|ping)? down\b/gu, 'resign')
     .replace(/\bu\.s\.(?=\W|$)/gu, 'us')
     .replace(/(\d),(?=\d{3}\b)/gu, '$1')
     .match(/\d+(?:\.\d+)?|[\p{L}]+/gu);
   return (raw ?? []).map(normalizeWord);
 }
 
+/** Stems outlets swap for one another in rewrites ("prolongs" for "extends", "probe" for "investigation"). */
+const SYNONYMS: Readonly<Record<string, string>> = { prolong: 'extend', prob: 'investigation', investigat: 'investigation' };
+
 export function normalizeWord(word: string): string {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return word; // a number
   const number = NUMBER_WORDS[word];
   if (number !== undefined) return number;
-  return stem(SPELLING[word] ?? word);
+  const stemmed = stem(SPELLING[word] ?? word);
+  return SYNONYMS[stemmed] ?? stemmed;
 }
 
 /** A deliberately light stemmer: both sides of a comparison get the same treatment, so exactness is moot. */

@@ -4,6 +4,7 @@ import { signatureOf } from '../../src/stories/story-signature';
 import { cleanTitle, tokenize } from '../../src/stories/story-text';
 
 const sign = (title: string, summary = '') => signatureOf({ title, summary });
+const item = (title: string, summary: string) => ({ title, summary });
 
 describe('headline cleaning', () => {
   it.each([
@@ -30,7 +31,13 @@ describe('amounts', () => {
     ['up 40 per cent', [{ kind: 'percent', value: 40 }]],
     ['1,500tpa of NdPr', [{ kind: 'mass', value: 1_500_000 }]],
     ['seven rare earths in 2025', []],
-  ])('reads %p', (text, amounts) => expect(extractAmounts(text)).toEqual(amounts));
+    ['80 billion yen', [{ kind: 'money:JPY', value: 80e9 }]],
+    ['¥30bn', [{ kind: 'money:¥', value: 30e9 }]],
+    ['$650 per tonne unit', [{ kind: 'money:$/t', value: 650 }]],
+    ['US$12 a kg', [{ kind: 'money:USD/kg', value: 12 }]],
+    ['$18m', [{ kind: 'money:$', value: 18e6, rounding: 0.5e6 }]],
+    ['$200m', [{ kind: 'money:$', value: 200e6, rounding: 0 }]],
+  ])('reads %p', (text, amounts) => expect(extractAmounts(text)).toMatchObject(amounts));
 });
 
 describe('same story or not', () => {
@@ -65,6 +72,80 @@ describe('same story or not', () => {
     ['Meteoric Resources lifts Caldeira rare earth resource by 40%', 'Meteoric Resources releases Caldeira pre-feasibility study', 'events'],
     ['Iluka says Eneabba refinery to cost more than A$1.7 billion', 'Iluka starts commissioning Eneabba rare earths refinery', 'events'],
   ])('%p and %p are different stories (%s)', (a, b, conflict) => expect(compareStories(sign(a), sign(b))).toMatchObject({ same: false, conflict }));
+
+  it.each([
+    [
+      item('Acme sells Kalgoorlie magnet plant stake to Borealis', 'Acme Metals will sell 30% of its Kalgoorlie magnet plant to Borealis for A$80 million.'),
+      item("Borealis buys 30% of Acme's Kalgoorlie magnet plant", 'Borealis will pay A$80 million for a 30% stake in the Kalgoorlie magnet plant of Acme Metals.'),
+    ],
+    [
+      item('Niger extends uranium export ban by six months', 'Niger extended its ban on uranium exports by six months, the mines ministry said.'),
+      item('Niger prolongs uranium export halt by six months', 'Niger has extended its halt to uranium exports for six more months, the mines ministry said.'),
+    ],
+    [
+      item('Acme wins $18m defense award for Ohio magnet plant', 'Acme Metals received $18 million from the Department of Defense for its Ohio magnet plant.'),
+      item('Pentagon gives Acme US$18.4 million for Ohio magnet plant', 'The Department of Defense has awarded Acme Metals US$18.4 million for its Ohio magnet plant.'),
+    ],
+  ])('a sale told as a purchase, a ban told as a halt, or a rounded figure is one story: %p', (a, b) => {
+    expect(compareStories(signatureOf(a), signatureOf(b))).toMatchObject({ same: true });
+    expect(compareStories(signatureOf(b), signatureOf(a))).toMatchObject({ same: true });
+  });
+
+  it.each([
+    [
+      item('Acme Magnetics Wins EU Grant For Magnet Recycling Plant', 'Acme Magnetics won a €5 million EU grant for a magnet recycling plant in Lyon.'),
+      item('Borealis Metals wins EU grant for magnet recycling plant in Lille', 'Borealis Metals won a €5 million EU grant for a magnet recycling plant in Lille.'),
+      'names',
+    ],
+    [
+      item('Gallium prices jump after China extends export ban', 'Gallium prices in Rotterdam rose 6% after China extended its export ban by six months.'),
+      item('China extends gallium export ban by six months', "China's commerce ministry extended its ban on gallium exports by six months."),
+      'events',
+    ],
+    [
+      item('Nippon Magnet to expand Osaka magnet plant', 'Nippon Magnet will invest 50 billion yen to expand magnet production at its Osaka plant.'),
+      item('Nippon Magnet plans ¥20bn Osaka plant expansion', 'Nippon Magnet will spend 20 billion yen on a larger magnet line at its Osaka plant.'),
+      'amounts',
+    ],
+    [
+      item('Acme pours first rare earth metal at Texas plant', 'Acme Metals made its first terbium metal at its Texas plant.'),
+      item('Acme pours first rare earth metal at Texas plant', 'Acme Metals made its first NdPr metal at its Texas plant.'),
+      'elements',
+    ],
+    [
+      item('Acme agrees to buy Borealis Metals', 'Acme Metals agreed to acquire Borealis Metals for A$300 million.'),
+      item('Acme completes acquisition of Borealis Metals', 'Acme Metals completed its A$300 million takeover of Borealis Metals.'),
+      'events',
+    ],
+    [
+      item('EU opens anti-dumping probe into Chinese graphite anodes', 'The European Commission opened an investigation into Chinese graphite anodes.'),
+      item('EU imposes anti-dumping duties on Chinese graphite anodes', 'The European Commission imposed duties on Chinese graphite anodes after its investigation.'),
+      'events',
+    ],
+    [
+      item('Acme raises $50 million for Texas magnet plant', 'Acme Metals raised $50 million from investors for its Texas magnet plant.'),
+      item('Acme raises magnet output at Texas plant', 'Acme Metals raised magnet output at its Texas plant by a fifth.'),
+      'events',
+    ],
+    [
+      item('Acme wins US Army contract for Ohio magnet plant', 'Acme Metals won a US Army contract for its Ohio magnet plant.'),
+      item('Acme loses US Army contract for Ohio magnet plant', 'The US Army cancelled its contract with Acme Metals for the Ohio magnet plant.'),
+      'events',
+    ],
+    [
+      item('China approves rare earth export licences for German magnet makers', 'China approved rare earth export licences for several German magnet makers.'),
+      item('China rejects rare earth export licences for German magnet makers', 'China rejected rare earth export licence requests from several German magnet makers.'),
+      'events',
+    ],
+    [
+      item('Acme chief executive Jane Roe to step down', 'Acme Metals said chief executive Jane Roe will retire at the end of the year.'),
+      item('Acme names new chief executive', 'Acme Metals appointed a new chief executive to succeed Jane Roe.'),
+      'events',
+    ],
+  ])('keeps apart look-alikes the headlines alone do not tell apart: %p', (a, b, conflict) => {
+    expect(compareStories(signatureOf(a), signatureOf(b))).toMatchObject({ same: false, conflict });
+    expect(compareStories(signatureOf(b), signatureOf(a))).toMatchObject({ same: false });
+  });
 
   it('keeps apart two items that share only the vocabulary of the trade', () => {
     expect(compareStories(sign('China rare earth exports rise in May'), sign('Rare earth magnet exports from China hit record'))).toMatchObject({ same: false });

@@ -21,6 +21,8 @@ interface LabelledFile {
 export const LABELLED_PATH = join(__dirname, '..', 'fixtures', 'stories', 'labelled.json');
 /** Written after the recogniser was tuned on the labelled set, to see how far its figures carry. */
 export const HELD_OUT_PATH = join(__dirname, '..', 'fixtures', 'stories', 'held-out.json');
+/** Written by an independent reviewer to find the recogniser's blind spots; the rules were revised against it since. */
+export const REVIEW_PATH = join(__dirname, '..', 'fixtures', 'stories', 'review.json');
 
 /**
  * The labelled set as a 42-hour news flow, oldest first: story k breaks at k × 45 min and its rewrites
@@ -40,4 +42,13 @@ export function labelledTimeline(path = LABELLED_PATH): LabelledItem[] {
 /** How many rewrites the set holds: every variant after a story's first. */
 export function duplicateCount(items: readonly LabelledItem[]): number {
   return items.filter((i) => i.variant > 0).length;
+}
+
+/**
+ * The same flow played backwards (last item first), hours kept ascending: a look-alike or a late rewrite
+ * now arrives before the story's first report and founds the story the others must join or stay out of.
+ */
+export function reversedTimeline(items: readonly LabelledItem[]): LabelledItem[] {
+  const last = Math.max(...items.map((i) => i.hour));
+  return [...items].reverse().map((i) => ({ ...i, hour: last - i.hour }));
 }
