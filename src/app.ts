@@ -203,6 +203,7 @@ export async function createApp(options: AppOptions): Promise<App> {
             probeFeed(url, { ...fetchOptionsOf(config), checkUrl: config.allowPrivateFeedAddresses ? undefined : refusePrivateAddresses }, now()),
           ...(config.helpUrl !== undefined ? { helpUrl: config.helpUrl } : {}),
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
+          alertWhy: (whyKey: string) => outbox.alertWhy(whyKey),
           onSettingsChanged: catalog.invalidate,
           now,
           logger,

@@ -3,6 +3,8 @@ import { UserError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { BotDeps } from '../bot-deps';
 import { parsePageCustomId, renderListPage } from '../commands/paged-list';
+import { parseAlertButtonId } from '../format/alert-buttons';
+import { handleAlertButton } from './handle-alert-button';
 import type { CommandTable, Reply } from './command-route';
 import { toReplyPayload } from './reply-payload';
 
@@ -15,6 +17,8 @@ export const NOT_YOUR_LIST = 'Only the person who ran this command can turn its 
  * topic removed since — is answered in a new ephemeral message and leaves the page as it was.
  */
 export async function handleButton(interaction: ButtonInteraction, deps: BotDeps, table: CommandTable, log: Logger, genericFailure: string): Promise<void> {
+  const alertButton = parseAlertButtonId(interaction.customId);
+  if (alertButton) return handleAlertButton(interaction, alertButton, deps, log, genericFailure);
   let update: Reply;
   try {
     update = await pageFor(interaction, deps, table);
