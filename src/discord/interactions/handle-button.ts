@@ -12,6 +12,7 @@ export const STALE_BUTTON = 'This button no longer works; run the command again.
 export const NOT_YOUR_LIST = 'Only the person who ran this command can turn its pages; run it yourself to browse.';
 
 /**
+ * A click on an alert's button (mute its topic, why it was sent) goes to handleAlertButton.
  * A click on a list's Previous/Next: the list is built again from the store and the message updated in
  * place (UPDATE_MESSAGE). Anything that stops that — an unknown or stale button, someone else's list, a
  * topic removed since — is answered in a new ephemeral message and leaves the page as it was.
