@@ -9,6 +9,7 @@ import { editSettings } from '../commands/command-defaults';
 import { rulesFor } from '../commands/rule-lines';
 import { catalogOf, requireTopic } from '../commands/topic-options';
 import { MUTE_HOURS, type AlertButton } from '../format/alert-buttons';
+import { escapeFeedMarkdown } from '../format/escape-feed-markdown';
 import { hasManageGuild } from './require-manage-guild';
 import { toReplyPayload } from './reply-payload';
 
@@ -58,7 +59,9 @@ async function explain(guildId: string, whyKey: string, deps: BotDeps): Promise<
 }
 
 function describe(why: AlertWhy, findRule: (id: string) => { id: string; expression: string } | undefined): string {
-  const lines = [`**Why this alert was sent:** ${why.link ? `[${why.title}](<${why.link}>)` : why.title}`, `Source: **${why.feedName}** (feed \`${why.feedId}\`)`];
+  // Feed text is escaped as in the alert itself: a headline cannot break the link or format the answer.
+  const title = escapeFeedMarkdown(why.title) || 'Untitled story';
+  const lines = [`**Why this alert was sent:** ${why.link ? `[${title}](<${why.link}>)` : title}`, `Source: **${escapeFeedMarkdown(why.feedName)}** (feed \`${why.feedId}\`)`];
   for (const topic of why.topics) {
     const terms = topic.terms.length > 0 ? topic.terms.map((t) => `\`${t}\``).join(', ') : 'none recorded';
     lines.push(`• Topic **${topic.name}**: matched ${terms}`);
