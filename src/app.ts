@@ -208,6 +208,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           ...(config.helpUrl !== undefined ? { helpUrl: config.helpUrl } : {}),
           maxServerFeeds: config.limits.maxServerFeeds,
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
+          alertWhy: (whyKey: string) => outbox.alertWhy(whyKey),
           onSettingsChanged: catalog.invalidate,
           now,
           logger,

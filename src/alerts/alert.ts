@@ -7,6 +7,8 @@ export interface AlertTopic {
   name: string;
   colour: number;
   terms: string[];
+  /** The rules that fired for this topic (absent in alerts queued by older versions). */
+  ruleIds?: string[];
 }
 
 /** One story for one channel: what the outbox stores and the Discord layer posts. */
@@ -23,4 +25,9 @@ export interface Alert {
   /** Where the matched terms are in the item's title / summary, for emphasis. */
   hits: TermHit[];
   createdAt: string;
+  /**
+   * The channel is a forum: the alert is posted as a new post (thread) of its own, never packed. Set from
+   * the subscription, which recorded the channel's type at /subscribe.
+   */
+  forum?: boolean;
 }

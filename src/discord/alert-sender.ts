@@ -5,6 +5,7 @@ import { messageNonce } from '../alerts/message-nonce';
 import { classifySendError } from './classify-send-error';
 import { findPostedMessage, type HistoryOptions } from './find-posted-message';
 import { formatAlertMessage, packAlerts } from './format-alert';
+import { findForumPost, postForumAlert } from './post-forum-alert';
 import type { SendRateGate } from './send-rate-gate';
 import { errorMessage } from '../shared/errors';
 
@@ -19,6 +20,7 @@ import { errorMessage } from '../shared/errors';
 export function createAlertSender(rest: REST, options: { signal?: AbortSignal; history?: HistoryOptions; gate?: SendRateGate } = {}): AlertSender {
   return {
     async send(alert: Alert, sendOptions = {}): Promise<SendResult> {
+      if (alert.forum) return postForumAlert(rest, alert, { signal: options.signal, gate: options.gate });
       let body: ReturnType<typeof formatAlertMessage> & { nonce: string; enforce_nonce: boolean };
       try {
         body = { ...formatAlertMessage(alert), nonce: sendOptions.nonce ?? alertNonce(alert.id), enforce_nonce: true };
@@ -41,13 +43,17 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal; h
       return { result, count: packed.alerts.length };
     },
     packSize(alerts) {
+      if (alerts[0]?.forum) return 1; // a forum gets one post per story
       try {
         return packAlerts(alerts)[0]?.alerts.length ?? 1;
       } catch {
         return 1; // one of them cannot be formatted: sent alone, it is refused alone
       }
     },
-    findPosted: (alerts, since) => findPostedMessage(rest, alerts, since, { ...options.history, signal: options.signal }),
+    findPosted: (alerts, since) =>
+      alerts.length === 1 && alerts[0]!.forum
+        ? findForumPost(rest, alerts[0]!, since, { botUserId: options.history?.botUserId, signal: options.signal })
+        : findPostedMessage(rest, alerts, since, { ...options.history, signal: options.signal }),
   };
 
   async function post(channelId: string, body: object): Promise<SendResult> {

@@ -1,3 +1,4 @@
+import type { AlertWhy } from '../alerts/alert-why';
 import type { Topic } from '../config/to-domain';
 import type { FeedSource } from '../feeds/feed-source';
 import type { FeedProbe } from '../feeds/probe-feed';
@@ -49,6 +50,8 @@ export interface BotDeps {
   /** Most distinct feed URLs all servers together may add (config `limits.maxServerFeeds`); no cap when absent. */
   maxServerFeeds?: number;
   status(guildId: string): Promise<StatusReport>;
+  /** Why a sent alert was sent, by the key its "Why this alert?" button carries; undefined once forgotten. */
+  alertWhy?(whyKey: string): Promise<AlertWhy | undefined>;
   /** Linked from `/help` as the full guide (config `helpUrl`); absent when the operator set none. */
   helpUrl?: string;
   /** Server rules or feeds changed: the next poll must rebuild the rule set and feed list. */

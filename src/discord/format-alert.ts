@@ -1,5 +1,6 @@
 import { roleMention, type APIAllowedMentions, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
 import type { Alert } from '../alerts/alert';
+import { alertButtonRow } from './format/alert-buttons';
 import { buildAlertEmbed } from './format/build-alert-embed';
 import { DiscordLimit } from './format/discord-limits';
 import { embedLength } from './format/embed-length';
@@ -7,9 +8,12 @@ import { embedLength } from './format/embed-length';
 /** A Discord snowflake: anything else in mentionRoleId is ignored rather than pasted into content. */
 const SNOWFLAKE = /^\d{1,20}$/;
 
-/** One alert as one message: its embed, plus the subscription's role mention when it has one. */
+/**
+ * One alert as one message: its embed, the subscription's role mention when it has one, and the alert's
+ * buttons (mute its topic, why it was sent).
+ */
 export function formatAlertMessage(alert: Alert): RESTPostAPIChannelMessageJSONBody {
-  return composeMessage([buildAlertEmbed(alert)], [alert.mentionRoleId]);
+  return withButtons(composeMessage([buildAlertEmbed(alert)], [alert.mentionRoleId]), [alert]);
 }
 
 /**
@@ -33,11 +37,23 @@ export function packAlerts(alerts: readonly Alert[]): { alerts: Alert[]; body: R
   }
   return messages.map((message) => ({
     alerts: message.alerts,
-    body: composeMessage(
-      message.embeds,
-      message.alerts.map((alert) => alert.mentionRoleId),
+    body: withButtons(
+      composeMessage(
+        message.embeds,
+        message.alerts.map((alert) => alert.mentionRoleId),
+      ),
+      message.alerts,
     ),
   }));
+}
+
+/**
+ * Buttons only on a message carrying one alert: a packed message (a backlog catching up) holds several
+ * stories, and a row of buttons under it could not say which one it meant.
+ */
+function withButtons(body: RESTPostAPIChannelMessageJSONBody, alerts: readonly Alert[]): RESTPostAPIChannelMessageJSONBody {
+  const row = alerts.length === 1 ? alertButtonRow(alerts[0]!) : undefined;
+  return row ? { ...body, components: [row] } : body;
 }
 
 // allowed_mentions is always present and never parses: whatever the text says, Discord pings at

@@ -13,14 +13,14 @@ const sameTarget = (channelId: string, topicId: string | undefined) => (s: Subsc
 
 export function subscribe(
   settings: GuildSettings,
-  input: { channelId: string; topicId?: string; topicName?: string; mentionRoleId?: string },
+  input: { channelId: string; topicId?: string; topicName?: string; mentionRoleId?: string; forum?: boolean },
   now: Date,
 ): Edit {
   const what = input.topicName ? `**${input.topicName}**` : 'all topics';
   const mention = input.mentionRoleId ? `, mentioning <@&${input.mentionRoleId}>` : '';
   const existing = settings.subscriptions.find(sameTarget(input.channelId, input.topicId));
   if (existing) {
-    const updated = { ...existing, mentionRoleId: input.mentionRoleId, broken: undefined };
+    const updated = { ...existing, mentionRoleId: input.mentionRoleId, ...(input.forum ? { forum: true } : {}), broken: undefined };
     return {
       settings: { ...settings, subscriptions: settings.subscriptions.map((s) => (s === existing ? updated : s)) },
       message: `<#${input.channelId}> was already subscribed to ${what}; updated it${mention || ', with no mention'}.`,
@@ -29,7 +29,13 @@ export function subscribe(
   if (settings.subscriptions.length >= GUILD_LIMITS.subscriptions) {
     throw new UserError(`This server already has ${GUILD_LIMITS.subscriptions} subscriptions, the most allowed. Remove one with /unsubscribe first.`);
   }
-  const subscription: Subscription = { channelId: input.channelId, topicId: input.topicId, mentionRoleId: input.mentionRoleId, createdAt: now.toISOString() };
+  const subscription: Subscription = {
+    channelId: input.channelId,
+    topicId: input.topicId,
+    mentionRoleId: input.mentionRoleId,
+    ...(input.forum ? { forum: true } : {}),
+    createdAt: now.toISOString(),
+  };
   return {
     settings: { ...settings, subscriptions: [...settings.subscriptions, subscription] },
     message: `Subscribed <#${input.channelId}> to ${what}${mention}.`,

@@ -18,6 +18,8 @@ export interface Subscription {
   /** undefined = every topic this server can see. */
   topicId?: string;
   mentionRoleId?: string;
+  /** The channel is a forum (recorded at /subscribe; a channel's type never changes to or from forum). */
+  forum?: boolean;
   createdAt: string;
   /** Set when Discord refused a post for good (403/404): the subscription stops receiving alerts. */
   broken?: { reason: string; at: string };

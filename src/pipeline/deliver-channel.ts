@@ -148,7 +148,9 @@ function gatherAttempt(entries: OutboxEntry[], attempt: SendAttempt): OutboxEntr
 async function checkChannel(deps: DeliveryDeps, batch: OutboxEntry[], attempt: SendAttempt, now: Date) {
   // An unreadable time counts as long ago: checking costs one read, a duplicate is what it prevents.
   const firstTried = Date.parse(attempt.firstTriedAt) || 0;
-  if (!deps.sender.findPosted || now.getTime() - firstTried < (deps.recheckAfterMs ?? RECHECK_AFTER_MS)) return undefined;
+  // A forum post is created without a nonce: every resend is checked against the forum first.
+  const window = batch[0]!.alert.forum ? 0 : (deps.recheckAfterMs ?? RECHECK_AFTER_MS);
+  if (!deps.sender.findPosted || now.getTime() - firstTried < window) return undefined;
   const check = await deps.sender.findPosted(batch.map((e) => e.alert), new Date(firstTried));
   const channelId = batch[0]!.alert.channelId;
   if (check.kind === 'unreadable' && !deps.unreadableChannels?.has(channelId)) {

@@ -57,7 +57,7 @@ function alertsForGuild(
   matches: MatchedItem['matches'],
   ctx: RoutingContext,
 ): Alert[] {
-  const byChannel = new Map<string, { topicIds: Set<string>; roleId?: string }>();
+  const byChannel = new Map<string, { topicIds: Set<string>; roleId?: string; forum?: boolean }>();
   for (const sub of guild.subscriptions) {
     if (sub.broken || predatesSubscription(matched.item, sub.createdAt, ctx.maxItemAgeMs)) continue;
     const hit = matches.filter((m) => sub.topicId === undefined || m.topicId === sub.topicId);
@@ -65,6 +65,7 @@ function alertsForGuild(
     const entry = byChannel.get(sub.channelId) ?? { topicIds: new Set<string>() };
     hit.forEach((m) => entry.topicIds.add(m.topicId));
     entry.roleId ??= sub.mentionRoleId;
+    if (sub.forum === true) entry.forum = true;
     byChannel.set(sub.channelId, entry);
   }
   const alerts = [...byChannel].map(([channelId, entry]): Alert => {
@@ -75,6 +76,7 @@ function alertsForGuild(
         name: t.name,
         colour: t.colour,
         terms: [...new Set(matches.filter((m) => m.topicId === t.id).flatMap((m) => m.terms))],
+        ruleIds: [...new Set(matches.filter((m) => m.topicId === t.id).map((m) => m.ruleId))],
       }));
     const chosen = matches.filter((m) => entry.topicIds.has(m.topicId));
     return {
@@ -86,6 +88,7 @@ function alertsForGuild(
       topics,
       hits: mergeHits(chosen),
       createdAt: ctx.now.toISOString(),
+      ...(entry.forum ? { forum: true } : {}),
     };
   });
   // A match whose topic no longer exists (its server topic was just removed) posts nothing.

@@ -9,6 +9,8 @@ export const outboxKeys = {
   channels: 'outbox:channels',
   attempt: (channelId: string) => `outbox:attempt:${channelId}`,
   sent: (alertId: string) => `sent-message:${alertId}`,
+  /** Why a sent alert was sent, by alertWhyKey (what its button carries). */
+  why: (whyKey: string) => `alert-why:${whyKey}`,
 };
 
 /** Orders a channel's alerts by publication time; the position in one enqueue breaks ties, as it did before. */

@@ -1,8 +1,9 @@
 import type { Alert } from '../alerts/alert';
+import { alertWhyKey, describeWhy, type AlertWhy } from '../alerts/alert-why';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { indexScore, outboxKeys } from './outbox-keys';
 import { migrateLegacyIndex } from './outbox-legacy-index';
-import { checkShape, outboxEntryShape, sendAttemptShape, sentMessageShape } from './stored-shapes';
+import { alertWhyShape, checkShape, outboxEntryShape, sendAttemptShape, sentMessageShape } from './stored-shapes';
 
 /** An alert waiting to be posted, with its delivery attempts so far. */
 export interface OutboxEntry {
@@ -27,7 +28,7 @@ export interface SendAttempt {
   firstTriedAt: string;
 }
 
-/** Where an alert was posted, for later edits of the message. */
+/** Where an alert was posted, for later edits of the message (for a forum alert: the post's thread). */
 export interface SentMessage {
   channelId: string;
   messageId: string;
@@ -59,6 +60,8 @@ export interface OutboxStore {
   claimChannel(channelId: string, ttlMs: number): Promise<ChannelClaim | undefined>;
   /** The channel and message an alert was posted in, while its story is remembered. */
   sentMessage(alertId: string): Promise<SentMessage | undefined>;
+  /** Why a sent alert was sent, by its alertWhyKey, for as long as its sent message is remembered. */
+  alertWhy(whyKey: string): Promise<AlertWhy | undefined>;
 }
 
 /** While held, this instance alone sends the channel's alerts. */
@@ -155,6 +158,7 @@ export function createOutboxStore(kv: KeyValue, onCorrupt: CorruptEntryReporter 
       };
     },
     sentMessage: async (alertId) => checkShape<SentMessage>(sentMessageShape, outboxKeys.sent(alertId), await kv.get(outboxKeys.sent(alertId)), onCorrupt),
+    alertWhy: async (whyKey) => checkShape<AlertWhy>(alertWhyShape, outboxKeys.why(whyKey), await kv.get(outboxKeys.why(whyKey)), onCorrupt),
   };
 }
 
@@ -195,12 +199,17 @@ async function completeEntries(kv: KeyValue, entries: readonly OutboxEntry[], se
   if (entries.length === 0) return;
   const now = Date.now();
   const remembered = entries.flatMap(({ alert, storyKeys }) => (storyKeys ?? []).map((k) => ({ key: outboxKeys.story(alert.channelId, k.key), value: now, ttlMs: k.ttlMs })));
+  // The "why" record lives as long as the sent-message record beside it: its button answers while the
+  // alert's story is remembered, then says it no longer knows.
   const messages = sent
-    ? entries.map(({ alert, storyKeys }) => ({
-        key: outboxKeys.sent(alert.id),
-        value: { channelId: alert.channelId, messageId: sent.messageId, sentAt: sent.at.toISOString() } satisfies SentMessage,
-        ttlMs: Math.max(0, ...(storyKeys ?? []).map((k) => k.ttlMs)) || SENT_MESSAGE_TTL_MS,
-      }))
+    ? entries.flatMap(({ alert, storyKeys }) => {
+        const ttlMs = Math.max(0, ...(storyKeys ?? []).map((k) => k.ttlMs)) || SENT_MESSAGE_TTL_MS;
+        return [
+          // A forum post's first message lives in the post (a thread) whose id is the message's own id.
+          { key: outboxKeys.sent(alert.id), value: { channelId: alert.forum ? sent.messageId : alert.channelId, messageId: sent.messageId, sentAt: sent.at.toISOString() } satisfies SentMessage, ttlMs },
+          { key: outboxKeys.why(alertWhyKey(alert.id)), value: describeWhy(alert), ttlMs },
+        ];
+      })
     : [];
   await kv.setMany([...remembered, ...messages]);
   const channels = [...new Set(entries.map((e) => e.alert.channelId))];

@@ -80,6 +80,16 @@ export const sendAttemptShape = z.looseObject({ alertIds: z.array(text).min(1), 
 
 export const sentMessageShape = z.looseObject({ channelId: text, messageId: text, sentAt: text });
 
+export const alertWhyShape = z.looseObject({
+  guildId: text,
+  title: text,
+  link: optionalText,
+  feedId: text,
+  feedName: text,
+  published: optionalText,
+  topics: z.array(z.looseObject({ id: text, name: text, terms: z.array(text), ruleIds: z.array(text) })),
+});
+
 /** The one-document outbox index of earlier versions, read once to move it to the sorted index. */
 export const outboxIndexShape = z.array(z.looseObject({ id: text, time: text, keys: z.array(text).optional(), channelId: optionalText }));
 

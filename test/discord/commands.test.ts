@@ -75,10 +75,10 @@ describe('slash command definitions', () => {
     }
   });
 
-  it('offers autocomplete on every topic option and limits channels to text and announcement', () => {
+  it('offers autocomplete on every topic option and limits channels to text, announcement and forum', () => {
     const options = leaves().flatMap((l) => l.options);
     for (const o of options.filter((o) => o.name === 'topic')) expect(o).toMatchObject({ type: Option.String, autocomplete: true });
-    for (const o of options.filter((o) => o.type === Option.Channel)) expect(o).toMatchObject({ channel_types: [0, 5] });
+    for (const o of options.filter((o) => o.type === Option.Channel)) expect(o).toMatchObject({ channel_types: [0, 5, 15] });
     expect(options.find((o) => o.name === 'mention')).toMatchObject({ type: Option.Role });
   });
 

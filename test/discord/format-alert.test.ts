@@ -39,6 +39,7 @@ describe('formatAlertMessage', () => {
           timestamp: '2025-03-04T05:06:07.000Z',
         },
       ],
+      components: [expect.objectContaining({ type: 1 })],
     });
   });
 

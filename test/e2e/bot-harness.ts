@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppTimings } from '../../src/app';
 import { parseConfigText } from '../../src/config/load-config';
 import { createSilentLogger } from '../../src/shared/logger';
 import { startDiscordTwin, type DiscordTwin, type TwinOptions } from '../support/discord-twin';
@@ -16,6 +16,8 @@ export interface BotHarness {
   storeUrl: string;
   /** Polls now and waits until the resulting alerts were sent (or given up for this round). */
   poll(): Promise<void>;
+  /** Stops the bot and starts a new one on the same store and Discord, as a restart of the process does. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,7 +25,7 @@ export interface BotHarness {
  * The whole bot as `start` runs it (config → store → poller → Discord), logged into the Discord twin,
  * polling a local feed server. The schedule is yearly so that tests decide when polls happen.
  */
-export async function startBotHarness(options: { feedPaths: string[]; twin?: TwinOptions; limits?: Record<string, number> }): Promise<BotHarness> {
+export async function startBotHarness(options: { feedPaths: string[]; twin?: TwinOptions; limits?: Record<string, number>; timings?: AppTimings }): Promise<BotHarness> {
   const twin = await startDiscordTwin({ warnUnknownRoutes: true, ...options.twin });
   const feeds = await startFeedServer();
   const dir = mkdtempSync(join(tmpdir(), 'radar-e2e-'));
@@ -38,28 +40,38 @@ export async function startBotHarness(options: { feedPaths: string[]; twin?: Twi
     }),
     'e2e.yaml',
   );
-  const app = await createApp({
-    config,
-    env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'silent' },
-    storeUrl,
-    logger: createSilentLogger(),
-  });
-  return {
+  const create = () =>
+    createApp({
+      config,
+      env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'silent' },
+      storeUrl,
+      logger: createSilentLogger(),
+      timings: options.timings,
+    });
+  const app = await create();
+  const harness: BotHarness = {
     twin,
     feeds,
     app,
     storeUrl,
+    async restart() {
+      await harness.app.stop();
+      harness.app = await create();
+      await harness.app.start();
+      await harness.app.settle();
+    },
     async poll() {
-      await app.runCycle();
-      await app.settle();
+      await harness.app.runCycle();
+      await harness.app.settle();
     },
     async close() {
-      await app.stop();
+      await harness.app.stop();
       await twin.close();
       await feeds.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return harness;
 }
 
 /** Resolves once `check` passes, or fails with its last error after `timeoutMs`. */

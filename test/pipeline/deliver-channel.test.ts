@@ -112,6 +112,18 @@ describe('delivering one channel, message by message', () => {
     expect(await outbox.sentMessage('X:wire:i3')).toMatchObject({ channelId: 'X', messageId: '777' });
   });
 
+  it('looks for a forum post before every resend, even inside the nonce window, since posts carry no nonce', async () => {
+    const forumAlert = { ...alertIn(0), forum: true };
+    await queue(forumAlert);
+    const discord = scriptedSender([{ kind: 'transient', reason: 'socket reset' }], () => ({ kind: 'found', messageId: '888' }));
+    await round(deps(discord.sender, { recheckAfterMs: 4 * 60_000 }));
+    await round(deps(discord.sender, { recheckAfterMs: 4 * 60_000 }), minutes(1));
+    expect(discord.looks).toEqual([['X:wire:i0']]);
+    expect(discord.posts).toHaveLength(1);
+    // the post's first message lives in the post itself, whose id is the message's
+    expect(await outbox.sentMessage('X:wire:i0')).toEqual({ channelId: '888', messageId: '888', sentAt: minutes(1).toISOString() });
+  });
+
   it('resends when it may not read the channel, saying so once per channel', async () => {
     await queue(alertIn(0));
     const discord = scriptedSender(

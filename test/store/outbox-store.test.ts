@@ -1,4 +1,5 @@
 import type { Alert } from '../../src/alerts/alert';
+import { alertWhyKey } from '../../src/alerts/alert-why';
 import type { KeyValue } from '../../src/store/key-value';
 import { createOutboxStore, type OutboxStore, type StoryKey } from '../../src/store/outbox-store';
 import { makeItem } from '../support/builders';
@@ -104,6 +105,25 @@ describe.each(storeBackends(REDIS_DB))('outbox store on $name', (backend) => {
     expect(await outbox.sentMessage(a.id)).toEqual({ channelId: 'X', messageId: '900000000000000001', sentAt: at.toISOString() });
     expect(await outbox.sentMessage(b.id)).toMatchObject({ messageId: '900000000000000001' });
     expect(await outbox.sentMessage(c.id)).toBeUndefined();
+  });
+
+  it('keeps why a sent alert was sent, under the key its button carries, and nothing for an alert dropped unsent', async () => {
+    const [a, b] = [alertFor('X', makeItem({ id: 'a', title: 'Terbium quota', link: 'https://wire.example/a' })), alertFor('X', makeItem({ id: 'b' }))];
+    a.topics[0]!.ruleIds = ['heavy-1'];
+    await outbox.enqueue([a, b].map((alert, i) => ({ alert, storyKeys: keys(`w${i}`) })));
+    const [ea, eb] = await outbox.pending();
+    await outbox.complete([ea!], { messageId: '900000000000000002', at: new Date('2026-11-26T12:00:00.000Z') });
+    await outbox.complete([eb!]);
+    expect(await outbox.alertWhy(alertWhyKey(a.id))).toEqual({
+      guildId: 'G',
+      title: 'Terbium quota',
+      link: 'https://wire.example/a',
+      feedId: a.item.feedId,
+      feedName: a.item.source,
+      ...(a.item.published ? { published: a.item.published } : {}),
+      topics: [{ id: 'heavy', name: 'Heavy', terms: ['dysprosium'], ruleIds: ['heavy-1'] }],
+    });
+    expect(await outbox.alertWhy(alertWhyKey(b.id))).toBeUndefined();
   });
 
   it("keeps a channel's unsettled message until the alerts it carried are done", async () => {

@@ -7,7 +7,7 @@ import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';
 import type { BotDeps } from '../bot-deps';
 import { autocompleteRoute, commandRoute, type ListRoute, type Reply } from '../interactions/command-route';
-import { ALERT_CHANNEL_TYPES, postingProblem, requirePostableChannel } from './channel-access';
+import { ALERT_CHANNEL_TYPES, isForumChannel, postingProblem, requirePostableChannel } from './channel-access';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
 import { discordTime } from './list-reply';
 import { showList } from './paged-list';
@@ -91,7 +91,8 @@ export const subscribeCommands: CommandGroup = {
         const message = await editSettings(deps, guildId, (settings) => {
           const topic = args.topic === undefined ? undefined : requireTopic(catalogOf(deps, settings), args.topic);
           topicId = topic?.id;
-          return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention }, now);
+          const forum = isForumChannel(interaction.guild, channelId);
+          return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention, forum }, now);
         });
         return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention }, now)), deps);
       },

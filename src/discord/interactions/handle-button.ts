@@ -3,6 +3,8 @@ import { UserError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { BotDeps } from '../bot-deps';
 import { parsePageCustomId, renderListPage } from '../commands/paged-list';
+import { parseAlertButtonId } from '../format/alert-buttons';
+import { handleAlertButton } from './handle-alert-button';
 import type { CommandTable, Reply } from './command-route';
 import { toReplyPayload } from './reply-payload';
 
@@ -10,11 +12,14 @@ export const STALE_BUTTON = 'This button no longer works; run the command again.
 export const NOT_YOUR_LIST = 'Only the person who ran this command can turn its pages; run it yourself to browse.';
 
 /**
+ * A click on an alert's button (mute its topic, why it was sent) goes to handleAlertButton.
  * A click on a list's Previous/Next: the list is built again from the store and the message updated in
  * place (UPDATE_MESSAGE). Anything that stops that — an unknown or stale button, someone else's list, a
  * topic removed since — is answered in a new ephemeral message and leaves the page as it was.
  */
 export async function handleButton(interaction: ButtonInteraction, deps: BotDeps, table: CommandTable, log: Logger, genericFailure: string): Promise<void> {
+  const alertButton = parseAlertButtonId(interaction.customId);
+  if (alertButton) return handleAlertButton(interaction, alertButton, deps, log, genericFailure);
   let update: Reply;
   try {
     update = await pageFor(interaction, deps, table);

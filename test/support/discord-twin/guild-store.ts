@@ -18,6 +18,10 @@ export interface ChannelRecord {
   type: number;
   position: number;
   overwrites: Overwrite[];
+  /** Forum (15) and media (16) channels: the tags a post may carry. */
+  availableTags?: { id: string; name: string }[];
+  /** Threads (11): the forum the post belongs to, who created it, its tags, whether it is archived. */
+  thread?: { parentId: string; ownerId: string; appliedTags: string[]; archived: boolean };
 }
 
 export interface MemberRecord {
@@ -101,13 +105,14 @@ function buildGuild(input: TwinGuildInput, ids: SnowflakeGenerator, bot: BotIden
     roles.push({ id: role.id ?? ids.next(), name: role.name, permissions, position: roles.length, managed: false });
   }
   const channelInputs = input.channels ?? [{ name: 'general' }];
-  const channels = channelInputs.map((channel, position) => ({
+  const channels: ChannelRecord[] = channelInputs.map((channel, position) => ({
     id: channel.id ?? ids.next(),
     guildId: id,
     name: channel.name,
     type: channel.type ?? 0,
     position,
     overwrites: [],
+    ...(channel.type === 15 || channel.type === 16 ? { availableTags: (channel.availableTags ?? []).map((name) => ({ id: ids.next(), name })) } : {}),
   }));
   const members: MemberRecord[] = [{ userId: bot.id, username: bot.username, roles: [botRoleId], joinedAt, bot: true }];
   for (const member of input.members ?? []) {

@@ -9,6 +9,7 @@ import { commandRoutes } from './rest-routes/command-routes';
 import { guildRoutes } from './rest-routes/guild-routes';
 import { interactionRoutes } from './rest-routes/interaction-routes';
 import { messageRoutes } from './rest-routes/message-routes';
+import { threadRoutes } from './rest-routes/thread-routes';
 import { metaRoutes } from './rest-routes/meta-routes';
 import { GATEWAY_PATH, startTwinServer, type TwinServer } from './server';
 import { createTwinState, type TwinState } from './state';
@@ -29,7 +30,7 @@ export async function startDiscordTwin(options: TwinOptions = {}): Promise<Disco
   const faults = createFaultInjector(state.config.now);
   const server = await startTwinServer({
     state,
-    routes: [...metaRoutes(deps), ...commandRoutes(deps), ...guildRoutes(deps), ...messageRoutes(deps), ...interactionRoutes(deps)],
+    routes: [...metaRoutes(deps), ...commandRoutes(deps), ...guildRoutes(deps), ...messageRoutes(deps), ...threadRoutes(deps), ...interactionRoutes(deps)],
     faults,
     limiter: createRateLimiter({ now: state.config.now, globalPerSecond: state.config.globalPerSecond }),
     gateway,
@@ -85,6 +86,19 @@ function createTwinFacade({ state, gateway, interactions, server, log, gatewayUr
     clickButton: (input) => interactions.clickButton(input),
     messages: (channelId) => messages.list(channelId),
     waitForMessages: (channelId, count, timeoutMs) => messages.waitFor(channelId, count, timeoutMs),
+    forumPosts(forumId) {
+      const located = guilds.findChannel(forumId);
+      if (!located) return [];
+      const tags = located.channel.availableTags ?? [];
+      return located.guild.channels
+        .filter((c) => c.thread?.parentId === forumId)
+        .flatMap((c) => {
+          const message = messages.find(c.id, c.id);
+          if (!message) return [];
+          const tagNames = c.thread!.appliedTags.map((id) => tags.find((t) => t.id === id)?.name ?? id);
+          return [{ threadId: c.id, name: c.name, tags: tagNames, ownerId: c.thread!.ownerId, message }];
+        });
+    },
     get commands() {
       return state.commands.view();
     },

@@ -44,6 +44,35 @@ export function channelPayload(channel: ChannelRecord): Json {
     flags: 0,
   };
   if (channel.type === 4) return base;
+  if (channel.type === 15 || channel.type === 16) {
+    return {
+      ...base,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_thread_rate_limit_per_user: 0,
+      default_auto_archive_duration: 4320,
+      available_tags: (channel.availableTags ?? []).map((tag) => ({ id: tag.id, name: tag.name, moderated: false, emoji_id: null, emoji_name: null })),
+      default_reaction_emoji: null,
+      default_sort_order: null,
+      default_forum_layout: 0,
+    };
+  }
+  if (channel.thread) {
+    const { thread } = channel;
+    return {
+      ...base,
+      parent_id: thread.parentId,
+      owner_id: thread.ownerId,
+      applied_tags: [...thread.appliedTags],
+      last_message_id: channel.id,
+      rate_limit_per_user: 0,
+      message_count: 1,
+      member_count: 1,
+      total_message_sent: 1,
+      thread_metadata: { archived: thread.archived, auto_archive_duration: 4320, archive_timestamp: new Date(0).toISOString(), locked: false, create_timestamp: new Date().toISOString() },
+    };
+  }
   if (channel.type === 2 || channel.type === 13) return { ...base, bitrate: 64_000, user_limit: 0, rtc_region: null, last_message_id: null, rate_limit_per_user: 0 };
   return { ...base, topic: null, last_message_id: null, rate_limit_per_user: 0, default_thread_rate_limit_per_user: 0 };
 }
@@ -118,8 +147,8 @@ export function gatewayGuildPayload(guild: GuildRecord): Json {
     member_count: guild.members.length,
     voice_states: [],
     members: guild.members.map(memberPayload),
-    channels: guild.channels.map(channelPayload),
-    threads: [],
+    channels: guild.channels.filter((channel) => !channel.thread).map(channelPayload),
+    threads: guild.channels.filter((channel) => channel.thread && !channel.thread.archived).map(channelPayload),
     presences: [],
     stage_instances: [],
     guild_scheduled_events: [],

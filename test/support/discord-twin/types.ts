@@ -33,7 +33,8 @@ export interface TwinGuildInput {
   id?: string;
   name?: string;
   ownerId?: string;
-  channels?: { id?: string; name: string; type?: number }[];
+  /** `type` 15 is a forum; `availableTags` names its tags (ids are assigned). */
+  channels?: { id?: string; name: string; type?: number; availableTags?: string[] }[];
   roles?: { id?: string; name: string; permissions?: string }[];
   members?: { userId: string; username?: string; roles?: string[]; permissions?: MemberPreset }[];
 }
@@ -44,6 +45,16 @@ export interface TwinChannel {
   readonly id: string;
   readonly name: string;
   readonly type: number;
+}
+
+/** A post in a forum channel: its thread and its first message (whose id is the thread's). */
+export interface TwinForumPost {
+  threadId: string;
+  name: string;
+  /** The names of the forum tags it carries. */
+  tags: string[];
+  ownerId: string;
+  message: TwinMessage;
 }
 
 export interface TwinRole {
@@ -193,6 +204,8 @@ export interface DiscordTwin {
   clickButton(input: ClickButtonInput): Promise<InteractionResult>;
   messages(channelId: string): TwinMessage[];
   waitForMessages(channelId: string, count: number, timeoutMs?: number): Promise<TwinMessage[]>;
+  /** The posts of a forum channel, oldest first. */
+  forumPosts(forumId: string): TwinForumPost[];
   readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
   readonly requests: RestLogEntry[];
   failRest(options: FailRestOptions): void;

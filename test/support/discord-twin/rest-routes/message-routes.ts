@@ -2,11 +2,12 @@ import { isRecord } from '../form-errors';
 import type { ChannelRecord, GuildRecord } from '../guild-store';
 import { messageResponse } from '../payloads';
 import { hasPermission, Permission } from '../permissions';
-import { Errors, jsonResult, type RouteContext, type RouteDefinition, type RouteResult } from '../router';
+import { Errors, errorResult, jsonResult, type RouteContext, type RouteDefinition, type RouteResult } from '../router';
 import { channelPermissionsOf } from '../state';
 import type { TwinMessage } from '../types';
 import { validateMessageBody } from '../validate-message';
 import type { RouteDeps } from './route-deps';
+import { isForum } from './thread-routes';
 
 type Located = { guild: GuildRecord; channel: ChannelRecord };
 
@@ -23,6 +24,8 @@ export function messageRoutes({ state }: RouteDeps): RouteDefinition[] {
   const create = inChannel((located, { body }) => {
     const denied = checkSendPermission(located, config.bot.id);
     if (denied) return denied;
+    // A forum takes posts (POST …/threads), never messages of its own
+    if (isForum(located.channel)) return errorResult(400, 50008, 'Cannot send messages in a non-text channel');
     const invalid = validateMessageBody(body);
     if (invalid) return jsonResult(400, invalid);
     const fields = body as Record<string, unknown>;
