@@ -16,6 +16,7 @@ import { BROWSER_USER_AGENT, DEFAULT_USER_AGENT } from './feeds/user-agents';
 import type { RetryTimings } from './pipeline/deliver-alerts';
 import { DEFAULT_FEED_BACKOFF, type FeedBackoff } from './pipeline/feed-backoff';
 import type { AlertSink } from './pipeline/matched-item';
+import { flushDueDigests } from './pipeline/flush-digests';
 import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
 import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/poll-cycle';
@@ -26,6 +27,7 @@ import type { Rule } from './rules/rule';
 import { createRuleSetCache } from './rules/rule-set-cache';
 import type { Logger } from './shared/logger';
 import { createAlertStatsStore } from './store/alert-stats-store';
+import { createDigestStore } from './store/digest-store';
 import { createFeedStateStore } from './store/feed-state-store';
 import { createGuildSettingsStore } from './store/guild-settings-store';
 import type { CorruptEntryReporter, KeyValue } from './store/key-value';
@@ -66,6 +68,8 @@ export interface AppTimings {
   recheckAfterMs?: number;
   /** Redis fleet: how long the polling instance's lease lasts without renewal (its death frees it after this). */
   pollLeaseMs?: number;
+  /** How often due digests are looked for between polls (default a minute; they are also after every poll). */
+  digestCheckMs?: number;
 }
 
 export interface AppOptions {
@@ -96,6 +100,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const rules = configRules(config);
   const guilds = createGuildSettingsStore(kv, onCorrupt);
   const outbox = createOutboxStore(kv, onCorrupt);
+  const digests = createDigestStore(kv, onCorrupt);
   const stats = createAlertStatsStore(kv);
   const feedStates = createFeedStateStore(kv, onCorrupt);
   const metrics = createMetrics({ outboxDepth: () => outbox.count() });
@@ -112,6 +117,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     createOutboxSink({
       guilds,
       outbox,
+      digests,
       builtInTopics: topics,
       current: catalog.current,
       seenTtlMs: config.limits.seenTtlDays * 86_400_000,
@@ -127,8 +133,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     const next = lastCycle
       .catch(() => {})
       .then(() => runPollCycle(cycleDeps, now(), combined))
-      .then((report) => {
+      .then(async (report) => {
         metrics.recordCycle(report);
+        await afterCycle();
         return report;
       });
     lastCycle = next;
@@ -155,6 +162,25 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     onFeedPolled: options.onFeedPolled,
   };
+  // Digests and health notices are looked at after every poll (its stories are in the buffers by then).
+  let digestTimer: NodeJS.Timeout | undefined;
+  let afterCycleRun: Promise<void> | undefined;
+  const afterCycle = (): Promise<void> => {
+    if (!discord) return Promise.resolve();
+    afterCycleRun ??= (async () => {
+      try {
+        const queued = await flushDueDigests({ guilds, digests, outbox, logger }, now());
+        if (queued > 0) discord?.delivery.kick();
+        await discord?.notices.checkFailingFeeds();
+      } catch (error: unknown) {
+        // Nothing scheduled may crash the process; the next poll or check repeats it.
+        logger.error({ err: error }, 'digest and notice check failed');
+      } finally {
+        afterCycleRun = undefined;
+      }
+    })();
+    return afterCycleRun;
+  };
   const schedule = () => {
     if (stopping.signal.aborted) return;
     scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger, coordinator });
@@ -168,6 +194,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     runCycle,
     async settle() {
       await lastCycle.catch(() => {});
+      await afterCycleRun;
       await discord?.delivery.idle();
     },
     async start() {
@@ -207,18 +234,23 @@ export async function createApp(options: AppOptions): Promise<App> {
           now,
           logger,
         },
-        stores: { outbox, guilds, stats },
+        stores: { outbox, guilds, stats, feedStates },
         timings: options.timings,
         now,
         logger,
         onReady: schedule,
         metrics,
       });
+      digestTimer = setInterval(() => void afterCycle(), options.timings?.digestCheckMs ?? 60_000);
+      digestTimer.unref();
+      void afterCycle();
     },
     stop() {
       stopped ??= (async () => {
         stopping.abort();
+        clearInterval(digestTimer);
         await scheduler?.stop();
+        await afterCycleRun;
         await lastCycle.catch(() => {});
         await discord?.stop();
         await health?.close();
