@@ -1,5 +1,5 @@
 import { digestScheduleOf } from '../guilds/channel-delivery';
-import { previousDue, type DigestSchedule } from '../guilds/digest-schedule';
+import { nextDue, previousDue, type DigestSchedule } from '../guilds/digest-schedule';
 import type { GuildSettings } from '../guilds/guild-settings';
 import type { Logger } from '../shared/logger';
 import type { DigestStore, SealedDigest } from '../store/digest-store';
@@ -48,7 +48,8 @@ async function flushChannel(deps: FlushDigestsDeps, guildId: string, channelId: 
   const due = previousDue(schedule, now);
   const from = (await deps.digests.lastDue(channelId)) ?? since;
   if (Date.parse(from) >= due.getTime()) return queued;
-  const late = now.getTime() - due.getTime() > DIGEST_LATE_MS;
+  // Late counts from the first due time it missed: down across 11:00 and back at 12:00 is an hour late.
+  const late = now.getTime() - Math.min(due.getTime(), nextDue(schedule, new Date(from)).getTime()) > DIGEST_LATE_MS;
   const sealed = await deps.digests.seal({ guildId, channelId, since: from, due: due.toISOString(), late });
   if (sealed && sealed.stories.length > 0) queued += await handOver(deps, sealed, schedule);
   return queued;

@@ -4,7 +4,6 @@ import { nextDue, parseDigestTime, parseTimeZone, timeZoneNames } from '../../gu
 import type { Delivery } from '../../guilds/guild-settings';
 import { UserError } from '../../shared/errors';
 import type { AutocompleteContext, Choice } from '../interactions/command-route';
-import { discordTime } from './list-reply';
 import { MAX_CHOICES } from './topic-options';
 
 /** Validates the raw options; a bad time or zone is refused before anything is stored. */
@@ -34,7 +33,8 @@ export function deliveryNote(delivery: Delivery | undefined, now: Date): string 
   if (!schedule) return delivery?.compact ? ' · compact' : '';
   const zone = schedule.timeZone ?? 'UTC';
   const when = schedule.mode === 'daily' ? `daily digest at ${schedule.at} ${zone}` : `hourly digest${zone === 'UTC' ? '' : ` (${zone})`}`;
-  return ` · ${when}, next ${discordTime(nextDue(schedule, now).toISOString())}`;
+  const next = Math.floor(nextDue(schedule, now).getTime() / 1000);
+  return ` · ${when}, next <t:${next}:f> (<t:${next}:R>)`;
 }
 
 /** IANA zones matching what was typed: names starting with it first, then containing it. */
