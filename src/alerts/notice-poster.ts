@@ -4,5 +4,14 @@
  * take it. Never throws. Implemented over discord.js in discord/.
  */
 export interface NoticePoster {
-  post(guildId: string, target: { preferSystemChannel: boolean; channelIds: readonly string[]; avoid?: string }, text: string): Promise<string | undefined>;
+  post(guildId: string, target: NoticeTarget, text: string): Promise<string | undefined>;
+}
+
+export interface NoticeTarget {
+  /** Identifies this notice (cause and time): a post resent after a lost answer carries the same nonce. */
+  id: string;
+  preferSystemChannel: boolean;
+  channelIds: readonly string[];
+  /** The channel the notice is about, which cannot take it. */
+  avoid?: string;
 }

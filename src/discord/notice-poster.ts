@@ -17,7 +17,7 @@ export function createNoticePoster(client: Client): NoticePoster {
       for (const channelId of candidates) {
         if (guild && (await postingProblem(guild, channelId).catch(() => 'unknown'))) continue;
         try {
-          const body = { content: text, allowed_mentions: { parse: [] }, nonce: alertNonce(`notice:${channelId}:${text}`), enforce_nonce: true };
+          const body = { content: text, allowed_mentions: { parse: [] }, nonce: alertNonce(`notice:${target.id}:${channelId}`), enforce_nonce: true };
           await client.rest.post(Routes.channelMessages(channelId), { body });
           return channelId;
         } catch {

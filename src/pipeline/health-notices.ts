@@ -1,4 +1,4 @@
-import type { NoticePoster } from '../alerts/notice-poster';
+import type { NoticePoster, NoticeTarget } from '../alerts/notice-poster';
 import { guildFeedSourceId, type GuildSettings, type HealthNotice } from '../guilds/guild-settings';
 import type { Logger } from '../shared/logger';
 import type { FeedStateStore } from '../store/feed-state-store';
@@ -23,7 +23,7 @@ export interface HealthNotices {
  * post it twice in a day; the price is that a post that failed is not retried until the next day.
  */
 export function createHealthNotices(deps: { guilds: GuildSettingsStore; feedStates: FeedStateStore; poster: NoticePoster; now: () => Date; logger: Logger }): HealthNotices {
-  const notify = async (guildId: string, cause: string, text: string, target: Parameters<NoticePoster['post']>[1]) => {
+  const notify = async (guildId: string, cause: string, text: string, target: Omit<NoticeTarget, 'id'>) => {
     const at = deps.now();
     const claimed = await deps.guilds.update(guildId, (settings) => {
       if (recentNotice(settings, cause, at)) return { settings, result: false };
@@ -31,7 +31,7 @@ export function createHealthNotices(deps: { guilds: GuildSettingsStore; feedStat
       return { settings: { ...settings, notices: [...(settings.notices ?? []), notice].slice(-KEPT_NOTICES) }, result: true };
     });
     if (!claimed) return;
-    const channelId = await deps.poster.post(guildId, target, text);
+    const channelId = await deps.poster.post(guildId, { ...target, id: `${cause}:${at.toISOString()}` }, text);
     deps.logger.info({ guildId, cause, channelId: channelId ?? null }, channelId ? 'health notice posted' : 'health notice had no channel to go to');
     if (!channelId) return;
     await deps.guilds.update(guildId, (settings) => ({
