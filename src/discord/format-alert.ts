@@ -31,7 +31,7 @@ export function packAlerts(alerts: readonly Alert[]): { alerts: Alert[]; body: R
   const messages: { alerts: Alert[]; embeds: APIEmbed[]; chars: number }[] = [];
   const first = alerts[0];
   // A digest is its own message; compact alerts pack as lines; only a run of embed alerts packs as embeds.
-  if (first && kindOf(first) === 'digest') return [{ alerts: [first], body: formatAlertMessage(first) }];
+  if (first && kindOf(first) === 'digest') return [{ alerts: [first], body: formatAlertMessage(first) }, ...packAlerts(alerts.slice(1))];
   if (first && kindOf(first) === 'compact') {
     const run = takeKind(alerts, 'compact');
     const roles = (list: readonly Alert[]) => mentionContent(list.map((a) => a.mentionRoleId));

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { createFakeClock } from './support/fake-clock';
-import { startRig, story, type Rig } from './support/radar-rig';
+import { ADMIN, startRig, story, type Rig } from './support/radar-rig';
 
 const HOUR = 3_600_000;
 
@@ -129,6 +129,15 @@ describe('bad delivery options in /subscribe', () => {
     expect(reply.final.content).toMatch(message);
     expect(reply.final.content).toMatch(/Nothing was changed/);
     expect((await rig.command('subscriptions')).final.content).toMatch(/no subscriptions yet/);
+  });
+
+  it('suggests IANA time zones as the timezone is typed', async () => {
+    const use = { guildId: rig.guild.id, channelId: rig.guild.channelId('alerts'), userId: ADMIN, name: 'subscribe' };
+    const tokyo = await rig.twin.autocomplete({ ...use, focused: 'timezone', options: { timezone: 'toky' } });
+    expect(tokyo.map((c) => c.value)).toEqual(['Asia/Tokyo']);
+    const europe = await rig.twin.autocomplete({ ...use, focused: 'timezone', options: { timezone: 'europe/' } });
+    expect(europe.length).toBe(25);
+    expect(europe.every((c) => String(c.value).startsWith('Europe/'))).toBe(true);
   });
 
   it('refuses a voice channel ephemerally and stores nothing', async () => {
