@@ -56,7 +56,7 @@ export function createHealthNotices(deps: { guilds: GuildSettingsStore; feedStat
           const state = states.get(guildFeedSourceId(settings.guildId, feed.id));
           const failingSince = state && state.consecutiveFailures > 0 ? state.failingSince : undefined;
           if (!failingSince || now.getTime() - Date.parse(failingSince) < LONG_FAILURE_MS) continue;
-          const text = `⚠️ **This server's feed \`${feed.id}\` (${feed.name}) has failed since <t:${Math.floor(Date.parse(failingSince) / 1000)}:f>**: ${state?.lastError ?? 'no answer'}. Its stories are not reaching you; check the address with /feeds list, or remove it with /feeds remove.`;
+          const text = `⚠️ **This server's feed \`${feed.id}\` (${feed.name}) has failed since <t:${Math.floor(Date.parse(failingSince) / 1000)}:f>**: ${state?.lastError ?? 'no answer'}. Its stories are not reaching you; check the address with /feeds list, or remove it with /feed remove.`;
           await notify(settings.guildId, `feed:${feed.id}`, text, { preferSystemChannel: false, channelIds: subscribedChannels(settings) });
         }
       }

@@ -90,10 +90,12 @@ describe('health notices in the server', () => {
     const clock = createFakeClock(Date.parse('2026-03-10T10:00:00Z'));
     rig = await startRig({ now: clock.now, feeds: ['wire', 'broken-builtin'] });
     rig.feedServer.route('/broken-builtin.xml', { status: 500, body: 'down' });
-    rig.feedServer.route('/own.xml', { status: 500, body: 'down' });
+    // /feed add checks the feed once, so it answers at first and fails from then on.
+    rig.serve('own', [story(1, 'Our desk feed opens with a terbium story', 60, clock.now().getTime())]);
     await rig.subscribe('desk');
-    const added = await rig.command('feeds', { url: rig.feedServer.url('/own.xml'), name: 'Our desk feed' }, 'add');
+    const added = await rig.command('feed', { url: rig.feedServer.url('/own.xml'), name: 'Our desk feed' }, 'add');
     expect(added.final.content).toMatch(/Added/);
+    rig.feedServer.route('/own.xml', { status: 500, body: 'down' });
     await rig.poll();
     clock.advance(23 * HOUR);
     await rig.poll();
