@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { createFakeClock, type FakeClock } from './support/fake-clock';
-import { startRig, story, type Rig } from './support/radar-rig';
+import { eventually } from '../e2e/bot-harness';
+import { FAST_TIMINGS, startRig, story, type Rig } from './support/radar-rig';
 
 /** Digest subscriptions against the Discord twin, with a clock the test moves (no real waiting). */
 describe('digest subscriptions', () => {
@@ -11,6 +12,7 @@ describe('digest subscriptions', () => {
   });
 
   const MINUTE = 60_000;
+  const HOUR_MS = 60 * MINUTE;
   const HEADLINES = [
     'Dysprosium tender draws record bids in Baotou',
     'Terbium oxide climbs for a third straight week',
@@ -132,5 +134,27 @@ describe('digest subscriptions', () => {
     const listed = (await rig.command('subscriptions')).final.content ?? '';
     // 07:30 in Tokyo is 22:30 UTC the day before.
     expect(listed).toContain(`daily digest at 07:30 Asia/Tokyo, next <t:${Date.parse('2026-03-10T22:30:00Z') / 1000}:f>`);
+  });
+
+  it('finds a digest whose answer was lost instead of posting it again, when restarted ten minutes later', async () => {
+    // Bot and twin share a clock the test moves: past Discord's nonce window without waiting for it.
+    let offset = 0;
+    const now = () => Date.now() + offset;
+    const patient = { ...FAST_TIMINGS, sendRetry: { baseMs: 3_600_000, maxMs: 3_600_000 } };
+    rig = await startRig({ twin: { now }, now: () => new Date(now()), timings: patient });
+    await rig.command('subscribe', { channel: rig.guild.channelId('alerts'), mode: 'hourly' });
+    rig.serve('wire', stories(now()));
+    await rig.poll();
+    offset += Math.ceil(now() / HOUR_MS) * HOUR_MS - now() + 1_000; // just past the top of the hour
+    rig.twin.failRest({ status: 'drop', afterStore: true, count: 1, match: /\/messages$/ });
+    await rig.poll();
+    expect(digestMessages(rig, 'alerts')).toHaveLength(1);
+    expect(rig.logged('alert not sent; will retry')).toHaveLength(1);
+
+    offset += 10 * MINUTE;
+    await rig.restart();
+    await eventually(() => expect(rig!.logged('found a message whose answer was lost; not posting it again')).toHaveLength(1), 10_000);
+    await rig.poll();
+    expect(digestMessages(rig, 'alerts')).toHaveLength(1);
   });
 });
