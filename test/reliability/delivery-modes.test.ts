@@ -15,6 +15,8 @@ describe('compact alerts', () => {
     rig = await startRig();
     const reply = await rig.command('subscribe', { channel: rig.guild.channelId('alerts'), compact: true as unknown as string });
     expect(reply.final.content).toContain('as compact one-line alerts');
+    expect(reply.final.embeds).toEqual([]);
+    expect(reply.final.content).toMatch(/Each alert in <#\d+> will be one line, like this sample:\n\*\*\[/);
     await rig.subscribe('desk');
     rig.serve('wire', [story(1, 'Dysprosium tender draws record bids', 5)]);
     await rig.poll();

@@ -30,6 +30,8 @@ describe('digest subscriptions', () => {
     const started = await startRig({ now: clock.now });
     const reply = await started.command('subscribe', { channel: started.guild.channelId('alerts'), mode: 'hourly' });
     expect(reply.final.content).toMatch(/Subscribed .* as an hourly digest/);
+    // The answer ends with a sample digest, not a sample alert.
+    expect(reply.final.content).toMatch(/Digests in <#\d+> will look like this sample[^]*Hourly digest\*\* · 7 stories/);
     return started;
   }
 

@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as Option, type APIEmbed } from 'discord-api-types/v10';
 import type { Guild } from 'discord.js';
+import { channelDelivery } from '../../guilds/channel-delivery';
 import { subscribe, unsubscribe } from '../../guilds/edit-subscriptions';
 import type { Subscription } from '../../guilds/guild-settings';
 import type { CatalogTopic } from '../../guilds/topic-catalog';
@@ -109,7 +110,7 @@ export const subscribeCommands: CommandGroup = {
           topicId = topic?.id;
           return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention, delivery, commandChannelId: interaction.channelId }, now);
         });
-        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention }, now)), deps);
+        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention, delivery: channelDelivery(settings, channelId) }, now)), deps);
       },
     }),
     commandRoute(unsubscribeDefinition, {
