@@ -1,6 +1,7 @@
 import type { RadarConfig } from './config/config-schema';
 import type { Environment } from './config/environment';
 import { configFeeds, configRules, configTopics, type Topic } from './config/to-domain';
+import { createPeriodicChecks } from './app-digests';
 import { registerOnOneInstance, startDiscordMode, type DiscordMode } from './app-discord';
 import { startObservability } from './app-observability';
 import { createStatusProvider } from './app-status';
@@ -16,7 +17,6 @@ import { BROWSER_USER_AGENT, DEFAULT_USER_AGENT } from './feeds/user-agents';
 import type { RetryTimings } from './pipeline/deliver-alerts';
 import { DEFAULT_FEED_BACKOFF, type FeedBackoff } from './pipeline/feed-backoff';
 import type { AlertSink } from './pipeline/matched-item';
-import { flushDueDigests } from './pipeline/flush-digests';
 import { createOutboxSink } from './pipeline/outbox-sink';
 import { createPollCatalog } from './pipeline/poll-catalog';
 import { runPollCycle, type CycleReport, type PollCycleDeps } from './pipeline/poll-cycle';
@@ -163,24 +163,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     onFeedPolled: options.onFeedPolled,
   };
   // Digests and health notices are looked at after every poll (its stories are in the buffers by then).
-  let digestTimer: NodeJS.Timeout | undefined;
-  let afterCycleRun: Promise<void> | undefined;
-  const afterCycle = (): Promise<void> => {
-    if (!discord) return Promise.resolve();
-    afterCycleRun ??= (async () => {
-      try {
-        const queued = await flushDueDigests({ guilds, digests, outbox, logger }, now());
-        if (queued > 0) discord?.delivery.kick();
-        await discord?.notices.checkFailingFeeds();
-      } catch (error: unknown) {
-        // Nothing scheduled may crash the process; the next poll or check repeats it.
-        logger.error({ err: error }, 'digest and notice check failed');
-      } finally {
-        afterCycleRun = undefined;
-      }
-    })();
-    return afterCycleRun;
-  };
+  const checks = createPeriodicChecks({ guilds, digests, outbox, discord: () => discord, now, logger });
+  const afterCycle = checks.run;
   const schedule = () => {
     if (stopping.signal.aborted) return;
     scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger, coordinator });
@@ -194,7 +178,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     runCycle,
     async settle() {
       await lastCycle.catch(() => {});
-      await afterCycleRun;
+      await checks.idle();
       await discord?.delivery.idle();
     },
     async start() {
@@ -241,16 +225,14 @@ export async function createApp(options: AppOptions): Promise<App> {
         onReady: schedule,
         metrics,
       });
-      digestTimer = setInterval(() => void afterCycle(), options.timings?.digestCheckMs ?? 60_000);
-      digestTimer.unref();
-      void afterCycle();
+      checks.start(options.timings?.digestCheckMs ?? 60_000);
+      void checks.run();
     },
     stop() {
       stopped ??= (async () => {
         stopping.abort();
-        clearInterval(digestTimer);
         await scheduler?.stop();
-        await afterCycleRun;
+        await checks.stop();
         await lastCycle.catch(() => {});
         await discord?.stop();
         await health?.close();
