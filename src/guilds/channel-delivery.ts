@@ -28,7 +28,7 @@ export function digestScheduleOf(delivery: Delivery | undefined): DigestSchedule
  * `at` only makes sense for a daily digest (hourly ones go out on the hour), and a time zone or `at`
  * only for digests, so those combinations are refused rather than silently ignored.
  */
-export function nextDelivery(current: Delivery, input: DeliveryInput): Delivery {
+export function nextDelivery(current: Delivery, input: DeliveryInput, now: Date): Delivery {
   const mode = input.mode ?? current.mode ?? 'instant';
   if (input.at !== undefined && mode !== 'daily') {
     throw new UserError(`\`at\` sets the time of a daily digest; add mode:daily (hourly digests go out on the hour, instant alerts at once). Nothing was changed.`);
@@ -40,7 +40,11 @@ export function nextDelivery(current: Delivery, input: DeliveryInput): Delivery 
     throw new UserError('`compact` is for instant alerts; a digest is already one line per story. Nothing was changed.');
   }
   const modeChanged = mode !== (current.mode ?? 'instant');
-  if (mode === 'instant') return clean({ compact: input.compact ?? (modeChanged ? undefined : current.compact) });
+  if (mode === 'instant') {
+    // Leaving a digest: what it had collected is not dropped but posted as a last digest (flush-digests.ts).
+    const ended = current.mode === 'hourly' || current.mode === 'daily' ? { mode: current.mode, timeZone: current.timeZone, at: now.toISOString() } : current.endedDigest;
+    return clean({ compact: input.compact ?? (modeChanged ? undefined : current.compact), endedDigest: ended });
+  }
   return clean({
     mode,
     at: mode === 'daily' ? (input.at ?? (modeChanged ? undefined : current.at) ?? DEFAULT_DIGEST_AT) : undefined,

@@ -20,7 +20,8 @@ export function subscribe(
   const what = input.topicName ? `**${input.topicName}**` : 'all topics';
   const mention = input.mentionRoleId ? `, mentioning <@&${input.mentionRoleId}>` : '';
   const before = channelDelivery(settings, input.channelId);
-  const delivery = nextDelivery(before, input.delivery ?? {});
+  const delivery = nextDelivery(before, input.delivery ?? {}, now);
+  const leaving = before.mode !== undefined && before.mode !== 'instant' && delivery.mode === undefined ? ' What its digest had collected goes out now as one last digest.' : '';
   const how = describeDelivery(delivery);
   // Delivery belongs to the channel: every subscription of it follows the latest choice.
   const withDelivery = (s: Subscription): Subscription => (s.channelId === input.channelId ? { ...s, delivery: Object.keys(delivery).length > 0 ? delivery : undefined } : s);
@@ -30,7 +31,7 @@ export function subscribe(
     const updated = { ...existing, mentionRoleId: input.mentionRoleId, broken: undefined };
     return {
       settings: { ...settings, noticeChannelId, subscriptions: settings.subscriptions.map((s) => withDelivery(s === existing ? updated : s)) },
-      message: `<#${input.channelId}> was already subscribed to ${what}; updated it${mention || ', with no mention'}, as ${how}.`,
+      message: `<#${input.channelId}> was already subscribed to ${what}; updated it${mention || ', with no mention'}, as ${how}.${leaving}`,
     };
   }
   if (settings.subscriptions.length >= GUILD_LIMITS.subscriptions) {
@@ -40,7 +41,7 @@ export function subscribe(
   const changedOthers = JSON.stringify(before) !== JSON.stringify(delivery) && settings.subscriptions.some((s) => s.channelId === input.channelId);
   return {
     settings: { ...settings, noticeChannelId, subscriptions: [...settings.subscriptions, subscription].map(withDelivery) },
-    message: `Subscribed <#${input.channelId}> to ${what}${mention}${delivery.mode || delivery.compact ? `, as ${how}` : ''}.${changedOthers ? ` The channel's other subscriptions now get ${how} too.` : ''}`,
+    message: `Subscribed <#${input.channelId}> to ${what}${mention}${delivery.mode || delivery.compact || delivery.endedDigest ? `, as ${how}` : ''}.${changedOthers ? ` The channel's other subscriptions now get ${how} too.` : ''}`,
   };
 }
 

@@ -27,6 +27,8 @@ export interface Delivery {
   timeZone?: string;
   /** Instant alerts as one line each (title link, source, topics) instead of an embed. */
   compact?: boolean;
+  /** Set when the channel left a digest mode: the stories it had buffered go out as one last digest. */
+  endedDigest?: { mode: 'hourly' | 'daily'; timeZone?: string; at: string };
 }
 
 /** A message the bot posted in a server to say its alerts stopped, and why. */

@@ -29,9 +29,9 @@ export interface FlushDigestsDeps {
 export async function flushDueDigests(deps: FlushDigestsDeps, now: Date): Promise<number> {
   let queued = 0;
   for (const guild of await deps.guilds.all()) {
-    for (const [channelId, { schedule, since }] of digestChannels(guild)) {
+    for (const [channelId, { schedule, since, endedAt }] of digestChannels(guild)) {
       try {
-        queued += await flushChannel(deps, guild.guildId, channelId, schedule, since, now);
+        queued += await flushChannel(deps, guild.guildId, channelId, schedule, since, now, endedAt);
       } catch (error: unknown) {
         // One channel's trouble (a store error) must not hold back the others; the next pass retries.
         deps.logger.error({ err: error, guildId: guild.guildId, channelId }, 'digest not flushed; will retry');
@@ -41,15 +41,16 @@ export async function flushDueDigests(deps: FlushDigestsDeps, now: Date): Promis
   return queued;
 }
 
-async function flushChannel(deps: FlushDigestsDeps, guildId: string, channelId: string, schedule: DigestSchedule, since: string, now: Date): Promise<number> {
+async function flushChannel(deps: FlushDigestsDeps, guildId: string, channelId: string, schedule: DigestSchedule, since: string, now: Date, endedAt?: string): Promise<number> {
   let queued = 0;
   const leftOver = await deps.digests.sealed(channelId);
   if (leftOver) queued += await handOver(deps, leftOver, schedule);
-  const due = previousDue(schedule, now);
+  // A channel that left digests: one last digest, due when it switched, and none after it.
+  const due = endedAt ? new Date(endedAt) : previousDue(schedule, now);
   const from = (await deps.digests.lastDue(channelId)) ?? since;
   if (Date.parse(from) >= due.getTime()) return queued;
   // Late counts from the first due time it missed: down across 11:00 and back at 12:00 is an hour late.
-  const late = now.getTime() - Math.min(due.getTime(), nextDue(schedule, new Date(from)).getTime()) > DIGEST_LATE_MS;
+  const late = !endedAt && now.getTime() - Math.min(due.getTime(), nextDue(schedule, new Date(from)).getTime()) > DIGEST_LATE_MS;
   const sealed = await deps.digests.seal({ guildId, channelId, since: from, due: due.toISOString(), late });
   if (sealed && sealed.stories.length > 0) queued += await handOver(deps, sealed, schedule);
   return queued;
@@ -63,15 +64,19 @@ async function handOver(deps: FlushDigestsDeps, sealed: SealedDigest, schedule: 
   return queued.length;
 }
 
-/** Digest channels of a server that still deliver, with their schedule and when their first period starts. */
-function digestChannels(guild: GuildSettings): Map<string, { schedule: DigestSchedule; since: string }> {
-  const channels = new Map<string, { schedule: DigestSchedule; since: string }>();
+/**
+ * Digest channels of a server that still deliver, with their schedule and when their first period starts.
+ * A channel that left digests has one last digest, due when it switched (`endedAt`), for what it had buffered.
+ */
+function digestChannels(guild: GuildSettings): Map<string, { schedule: DigestSchedule; since: string; endedAt?: string }> {
+  const channels = new Map<string, { schedule: DigestSchedule; since: string; endedAt?: string }>();
   for (const sub of guild.subscriptions) {
-    const schedule = digestScheduleOf(sub.delivery);
+    const ended = sub.delivery?.endedDigest;
+    const schedule = digestScheduleOf(sub.delivery) ?? (ended ? { mode: ended.mode, timeZone: ended.timeZone } : undefined);
     if (!schedule || sub.broken) continue;
     const since = sub.createdAt ?? new Date(0).toISOString();
     const known = channels.get(sub.channelId);
-    if (!known || Date.parse(since) < Date.parse(known.since)) channels.set(sub.channelId, { schedule, since });
+    if (!known || Date.parse(since) < Date.parse(known.since)) channels.set(sub.channelId, { schedule, since, endedAt: digestScheduleOf(sub.delivery) ? undefined : ended?.at });
   }
   return channels;
 }

@@ -102,6 +102,27 @@ describe('digest subscriptions', () => {
     expect(posted[0]?.content).toMatch(/2 stories/);
   });
 
+  it('posts what a digest had collected as one last digest when the channel goes back to instant alerts', async () => {
+    const clock = createFakeClock(Date.parse('2026-03-10T10:20:00Z'));
+    rig = await hourlyRig(clock);
+    clock.advance(10 * MINUTE);
+    const all = stories(clock.now().getTime());
+    rig.serve('wire', all.slice(0, 3));
+    await rig.poll();
+    clock.advance(5 * MINUTE);
+    const reply = await rig.command('subscribe', { channel: rig.guild.channelId('alerts'), mode: 'instant' });
+    expect(reply.final.content).toMatch(/as instant alerts\. What its digest had collected goes out now as one last digest\./);
+    rig.serve('wire', all.slice(0, 4));
+    await rig.poll();
+    await rig.poll();
+    const posted = rig.twin.messages(rig.guild.channelId('alerts'));
+    expect(posted).toHaveLength(2);
+    const [digest, ...others] = [...digestMessages(rig, 'alerts'), ...posted.filter((m) => !m.content.includes('digest'))];
+    expect(digest?.content).toMatch(/Hourly digest\*\* · 3 stories/);
+    expect(digest?.content).not.toMatch(/late/);
+    expect(others.flatMap((m) => (m.embeds as APIEmbed[]).map((e) => e.title))).toEqual([HEADLINES[3]]);
+  });
+
   it('posts a daily digest at the local time on both sides of a DST change', async () => {
     // Berlin moves to summer time on 29 March 2026: 08:00 local is 07:00 UTC before, 06:00 UTC after.
     const clock = createFakeClock(Date.parse('2026-03-27T12:00:00Z'));
