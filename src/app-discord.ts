@@ -3,11 +3,13 @@ import type { BotDeps } from './discord/bot-deps';
 import type { ShardingChoice } from './discord/client';
 import type { DiscordBot } from './discord/start-bot';
 import { markChannelBroken } from './guilds/edit-subscriptions';
+import { createHealthNotices, type HealthNotices } from './pipeline/health-notices';
 import { createDeliveryRunner, RETRY_CHECK_MS, type DeliveryRunner } from './pipeline/delivery-runner';
 import { measureSends } from './observability/measure-sends';
 import type { RadarMetrics } from './observability/metrics';
 import type { Logger } from './shared/logger';
 import type { AlertStatsStore } from './store/alert-stats-store';
+import type { FeedStateStore } from './store/feed-state-store';
 import type { GuildSettingsStore } from './store/guild-settings-store';
 import type { KeyValue } from './store/key-value';
 import type { OutboxStore } from './store/outbox-store';
@@ -22,6 +24,8 @@ const HAND_BACK_MS = 1_000;
 
 export interface DiscordMode {
   readonly delivery: DeliveryRunner;
+  /** Health notices in servers' own channels (broken subscriptions, a server feed down for a day). */
+  readonly notices: HealthNotices;
   /** Whether the gateway session is up, for /healthz. */
   isConnected(): boolean;
   /** Ends delivery after the sends in flight, then closes the Discord connection. */
@@ -42,7 +46,7 @@ export async function startDiscordMode(options: {
   /** A store shared by several instances: delivery also sweeps the outbox for alerts others left. */
   sharedStore?: boolean;
   botDeps: BotDeps;
-  stores: { outbox: OutboxStore; guilds: GuildSettingsStore; stats: AlertStatsStore };
+  stores: { outbox: OutboxStore; guilds: GuildSettingsStore; stats: AlertStatsStore; feedStates: FeedStateStore };
   timings?: AppTimings;
   now: () => Date;
   logger: Logger;
@@ -69,6 +73,7 @@ export async function startDiscordMode(options: {
     onReconnect: () => kickDelivery({ ignoreBackoff: true }),
     onRateLimited: (global) => options.metrics.recordRateLimit(global),
   });
+  const notices = createHealthNotices({ guilds: stores.guilds, feedStates: stores.feedStates, poster: bot.notices, now, logger });
   const delivery = createDeliveryRunner(
     {
       outbox: stores.outbox,
@@ -83,6 +88,8 @@ export async function startDiscordMode(options: {
       onSent: (entry) => void stores.stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
       onChannelBroken: async (guildId, channelId, reason) => {
         await stores.guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));
+        // The subscription is marked either way; a notice that cannot be posted is only logged.
+        await notices.channelBroken(guildId, channelId, reason).catch((error: unknown) => logger.warn({ err: error, guildId, channelId }, 'health notice failed'));
       },
     },
     logger,
@@ -93,6 +100,7 @@ export async function startDiscordMode(options: {
   if (bot.client.isReady()) delivery.kick({ ignoreBackoff: true });
   return {
     delivery,
+    notices,
     isConnected: () => bot.isConnected(),
     async stop() {
       const stopped = delivery.stop();

@@ -7,6 +7,9 @@ import type { FeedStateStore } from './store/feed-state-store';
 import type { GuildSettingsStore } from './store/guild-settings-store';
 import type { OutboxStore } from './store/outbox-store';
 
+/** `/status` lists the health notices of the last week. */
+const NOTICES_SHOWN_MS = 7 * 86_400_000;
+
 /** Builds `/status` for one server from the stores: global feeds plus its own, its broken subscriptions. */
 export function createStatusProvider(deps: {
   feeds: PollCatalog;
@@ -40,6 +43,10 @@ export function createStatusProvider(deps: {
       alertsLast24h: await deps.stats.countSince(guildId, new Date(now.getTime() - 86_400_000), now),
       broken: settings.subscriptions.flatMap((s) => (s.broken ? [{ channelId: s.channelId, topicId: s.topicId, reason: s.broken.reason, at: s.broken.at }] : [])),
       pendingAlerts: pending,
+      notices: (settings.notices ?? [])
+        .filter((n) => now.getTime() - Date.parse(n.at) < NOTICES_SHOWN_MS)
+        .reverse()
+        .map(({ cause, at, channelId }) => ({ cause, at, channelId })),
     };
   };
 }

@@ -1,6 +1,7 @@
 import type { RadarConfig } from './config/config-schema';
 import type { Environment } from './config/environment';
 import { configFeeds, configRules, configTopics, type Topic } from './config/to-domain';
+import { createPeriodicChecks } from './app-digests';
 import { registerOnOneInstance, startDiscordMode, type DiscordMode } from './app-discord';
 import { startObservability } from './app-observability';
 import { createStatusProvider } from './app-status';
@@ -27,6 +28,7 @@ import type { Rule } from './rules/rule';
 import { createRuleSetCache } from './rules/rule-set-cache';
 import type { Logger } from './shared/logger';
 import { createAlertStatsStore } from './store/alert-stats-store';
+import { createDigestStore } from './store/digest-store';
 import { createFeedStateStore } from './store/feed-state-store';
 import { createGuildSettingsStore } from './store/guild-settings-store';
 import type { CorruptEntryReporter, KeyValue } from './store/key-value';
@@ -67,6 +69,8 @@ export interface AppTimings {
   recheckAfterMs?: number;
   /** Redis fleet: how long the polling instance's lease lasts without renewal (its death frees it after this). */
   pollLeaseMs?: number;
+  /** How often due digests are looked for between polls (default a minute; they are also after every poll). */
+  digestCheckMs?: number;
 }
 
 export interface AppOptions {
@@ -97,6 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const rules = configRules(config);
   const guilds = createGuildSettingsStore(kv, onCorrupt);
   const outbox = createOutboxStore(kv, onCorrupt);
+  const digests = createDigestStore(kv, onCorrupt);
   const stats = createAlertStatsStore(kv);
   const feedStates = createFeedStateStore(kv, onCorrupt);
   const metrics = createMetrics({ outboxDepth: () => outbox.count() });
@@ -115,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     createOutboxSink({
       guilds,
       outbox,
+      digests,
       builtInTopics: topics,
       current: catalog.current,
       seenTtlMs: config.limits.seenTtlDays * 86_400_000,
@@ -130,8 +136,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     const next = lastCycle
       .catch(() => {})
       .then(() => runPollCycle(cycleDeps, now(), combined))
-      .then((report) => {
+      .then(async (report) => {
         metrics.recordCycle(report);
+        await afterCycle();
         return report;
       });
     lastCycle = next;
@@ -159,6 +166,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     onFeedPolled: options.onFeedPolled,
   };
+  // Digests and health notices are looked at after every poll (its stories are in the buffers by then).
+  const checks = createPeriodicChecks({ guilds, digests, outbox, discord: () => discord, now, logger });
+  const afterCycle = checks.run;
   const schedule = () => {
     if (stopping.signal.aborted) return;
     scheduler = createScheduler({ cron: config.schedule, tick: () => runCycle(), logger, coordinator });
@@ -172,6 +182,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     runCycle,
     async settle() {
       await lastCycle.catch(() => {});
+      await checks.idle();
       await discord?.delivery.idle();
     },
     async start() {
@@ -213,18 +224,21 @@ export async function createApp(options: AppOptions): Promise<App> {
           now,
           logger,
         },
-        stores: { outbox, guilds, stats },
+        stores: { outbox, guilds, stats, feedStates },
         timings: options.timings,
         now,
         logger,
         onReady: schedule,
         metrics,
       });
+      checks.start(options.timings?.digestCheckMs ?? 60_000);
+      void checks.run();
     },
     stop() {
       stopped ??= (async () => {
         stopping.abort();
         await scheduler?.stop();
+        await checks.stop();
         await lastCycle.catch(() => {});
         await discord?.stop();
         await health?.close();

@@ -1,5 +1,6 @@
 import type { NewsItem } from '../feeds/news-item';
 import type { TermHit } from '../rules/compile-rule-set';
+import type { DigestPart } from './digest';
 
 /** A topic as shown on one alert: the terms that made it fire in this server. */
 export interface AlertTopic {
@@ -30,4 +31,11 @@ export interface Alert {
    * the subscription, which recorded the channel's type at /subscribe.
    */
   forum?: boolean;
+  /** Post as one line (title link, source, topics) rather than an embed: the channel asked for compact alerts. */
+  compact?: boolean;
+  /**
+   * Set on a digest message: it carries its stories here, and `item` only stands for the digest (its
+   * time is the due time, so the outbox orders it among the channel's alerts).
+   */
+  digest?: DigestPart;
 }

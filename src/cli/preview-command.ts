@@ -2,26 +2,27 @@ import { writeFile } from 'node:fs/promises';
 import { configFeeds, configRules, configTopics } from '../config/to-domain';
 import { buildSampleAlert } from '../preview/build-sample-alert';
 import type { MarkdownContext } from '../preview/render-discord-markdown';
-import { renderAlertPreview, renderStatusPreview, type PreviewDocument } from '../preview/render-previews';
+import { renderAlertPreview, renderDigestPreview, renderStatusPreview, type PreviewDocument } from '../preview/render-previews';
+import { makeSampleDigest } from '../preview/sample-digest';
 import { makeSampleItem } from '../preview/sample-item';
 import { makeSampleStatus, SAMPLE_CHANNEL } from '../preview/sample-status';
 import { findChromium, screenshotHtml } from '../preview/screenshot-html';
 import { errorMessage } from '../shared/errors';
 import { EXIT_INVALID, EXIT_NEGATIVE, EXIT_OK, loadConfigFor, type CliContext } from './cli-context';
 
-const USAGE = 'usage: radar preview [alert|status] [--out FILE.html] [--png FILE.png] [--title T] [--summary S] [--topic ID] [--role NAME] [--chromium PATH]';
+const USAGE = 'usage: radar preview [alert|status|digest] [--out FILE.html] [--png FILE.png] [--title T] [--summary S] [--topic ID] [--role NAME] [--chromium PATH]';
 /** Made-up role id for `--role`: the payload carries `<@&id>`, the preview shows the name given. */
 const SAMPLE_ROLE_ID = '200000000000000001';
 /** Pictures at twice the CSS size stay sharp on high-density screens and when a README scales them. */
 const PNG_SCALE = 2;
 
 /**
- * `preview [alert|status]`: what an alert (from a sample item, matched by the configured rules) or a
- * `/status` reply looks like in Discord, as an HTML page, and as a PNG when Chromium is installed.
+ * `preview [alert|status|digest]`: what an alert (from a sample item, matched by the configured rules), an
+ * hourly digest of sample stories, or a `/status` reply looks like in Discord, as an HTML page, and as a PNG when Chromium is installed.
  */
 export async function previewCommand(ctx: CliContext): Promise<number> {
   const [kind = 'alert', ...extra] = ctx.positionals;
-  if ((kind !== 'alert' && kind !== 'status') || extra.length > 0) {
+  if ((kind !== 'alert' && kind !== 'status' && kind !== 'digest') || extra.length > 0) {
     ctx.stderr(USAGE);
     return EXIT_INVALID;
   }
@@ -30,7 +31,9 @@ export async function previewCommand(ctx: CliContext): Promise<number> {
   const role = stringFlag(ctx, 'role');
   const markdown: MarkdownContext = { now, roles: role ? { [SAMPLE_ROLE_ID]: role } : {}, channels: { [SAMPLE_CHANNEL.id]: SAMPLE_CHANNEL.name } };
   let document: PreviewDocument;
-  if (kind === 'status') {
+  if (kind === 'digest') {
+    document = renderDigestPreview(makeSampleDigest(configTopics(config), now), markdown);
+  } else if (kind === 'status') {
     const topics = configTopics(config);
     document = await renderStatusPreview(makeSampleStatus(configFeeds(config), now, topics[topics.length - 1]?.id), markdown);
   } else {

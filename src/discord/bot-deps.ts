@@ -31,6 +31,8 @@ export interface StatusReport {
   /** This server's subscriptions Discord refused for good. */
   broken: { channelId: string; topicId?: string; reason: string; at: string }[];
   pendingAlerts: number;
+  /** Health notices posted in this server in the last week, newest first. */
+  notices?: { cause: string; at: string; channelId?: string }[];
 }
 
 export type FeedUrlCheck = { ok: true; url: string } | { ok: false; error: string };

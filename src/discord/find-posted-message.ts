@@ -3,6 +3,7 @@ import type { Alert } from '../alerts/alert';
 import type { PostedCheck } from '../alerts/alert-sender';
 import { classifySendError } from './classify-send-error';
 import { buildAlertEmbed } from './format/build-alert-embed';
+import { packAlerts } from './format-alert';
 
 /** What the sender knows of the bot itself, from the gateway's cache. */
 export interface HistoryOptions {
@@ -32,8 +33,13 @@ export async function findPostedMessage(rest: REST, alerts: readonly Alert[], si
   if (channelId === undefined) return { kind: 'absent' };
   if (options.canReadHistory?.(channelId) === false) return { kind: 'unreadable', reason: 'missing the Read Message History permission' };
   let expected: APIEmbed[];
+  // Digests and compact alerts are known by their whole text (a header with the period, the lines).
+  let expectedContent: string | undefined;
   try {
-    expected = alerts.map(buildAlertEmbed);
+    const textual = alerts.some((a) => a.digest !== undefined || a.compact === true);
+    const body = textual ? packAlerts(alerts)[0]?.body : undefined;
+    expected = body ? (body.embeds ?? []) : alerts.map(buildAlertEmbed);
+    expectedContent = body?.content;
   } catch {
     return { kind: 'absent' }; // it cannot be formatted, so it was never posted
   }
@@ -50,7 +56,7 @@ export async function findPostedMessage(rest: REST, alerts: readonly Alert[], si
       if (result.kind === 'transient') return result;
       return { kind: 'unreadable', reason: result.kind === 'sent' ? 'unexpected answer' : result.reason };
     }
-    const ours = messages.find((m) => m.author.bot === true && (botId === undefined || m.author.id === botId) && carries(m.embeds, expected));
+    const ours = messages.find((m) => m.author.bot === true && (botId === undefined || m.author.id === botId) && carries(m.embeds, expected) && (expectedContent === undefined || m.content.trim() === expectedContent.trim()));
     if (ours) return { kind: 'found', messageId: ours.id };
     if (messages.length < PAGE_SIZE) return { kind: 'absent' };
     after = messages.map((m) => BigInt(m.id)).reduce((a, b) => (a > b ? a : b)).toString();

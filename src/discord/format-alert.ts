@@ -4,6 +4,8 @@ import { alertButtonRow } from './format/alert-buttons';
 import { buildAlertEmbed } from './format/build-alert-embed';
 import { DiscordLimit } from './format/discord-limits';
 import { embedLength } from './format/embed-length';
+import { compactLine, compactLinesThatFit } from './format-compact';
+import { formatDigest } from './format-digest';
 
 /** A Discord snowflake: anything else in mentionRoleId is ignored rather than pasted into content. */
 const SNOWFLAKE = /^\d{1,20}$/;
@@ -13,8 +15,16 @@ const SNOWFLAKE = /^\d{1,20}$/;
  * buttons (mute its topic, why it was sent).
  */
 export function formatAlertMessage(alert: Alert): RESTPostAPIChannelMessageJSONBody {
+  if (alert.digest) {
+    const { content, embeds } = formatDigest(alert.digest);
+    return composeMessage(embeds, [alert.mentionRoleId], content);
+  }
+  if (alert.compact) return composeCompact([alert]);
   return withButtons(composeMessage([buildAlertEmbed(alert)], [alert.mentionRoleId]), [alert]);
 }
+
+/** The kind of message an alert makes: alerts of different kinds never share a message. */
+const kindOf = (alert: Alert) => (alert.digest ? 'digest' : alert.compact ? 'compact' : 'embed');
 
 /**
  * Several alerts for one channel packed into as few messages as possible, greedily and in order:
@@ -23,7 +33,17 @@ export function formatAlertMessage(alert: Alert): RESTPostAPIChannelMessageJSONB
  */
 export function packAlerts(alerts: readonly Alert[]): { alerts: Alert[]; body: RESTPostAPIChannelMessageJSONBody }[] {
   const messages: { alerts: Alert[]; embeds: APIEmbed[]; chars: number }[] = [];
-  for (const alert of alerts) {
+  const first = alerts[0];
+  // A digest is its own message; compact alerts pack as lines; only a run of embed alerts packs as embeds.
+  if (first && kindOf(first) === 'digest') return [{ alerts: [first], body: formatAlertMessage(first) }, ...packAlerts(alerts.slice(1))];
+  if (first && kindOf(first) === 'compact') {
+    const run = takeKind(alerts, 'compact');
+    const roles = (list: readonly Alert[]) => mentionContent(list.map((a) => a.mentionRoleId));
+    const count = compactLinesThatFit(run, roles(run));
+    const taken = run.slice(0, count);
+    return [{ alerts: taken, body: composeCompact(taken) }, ...packAlerts(alerts.slice(count))];
+  }
+  for (const alert of takeKind(alerts, 'embed')) {
     const embed = buildAlertEmbed(alert);
     const chars = embedLength(embed);
     const last = messages[messages.length - 1];
@@ -35,7 +55,7 @@ export function packAlerts(alerts: readonly Alert[]): { alerts: Alert[]; body: R
       messages.push({ alerts: [alert], embeds: [embed], chars });
     }
   }
-  return messages.map((message) => ({
+  const packed = messages.map((message) => ({
     alerts: message.alerts,
     body: withButtons(
       composeMessage(
@@ -45,6 +65,29 @@ export function packAlerts(alerts: readonly Alert[]): { alerts: Alert[]; body: R
       message.alerts,
     ),
   }));
+  const rest = alerts.slice(packed.reduce((n, m) => n + m.alerts.length, 0));
+  return rest.length > 0 ? [...packed, ...packAlerts(rest)] : packed;
+}
+
+function takeKind(alerts: readonly Alert[], kind: ReturnType<typeof kindOf>): Alert[] {
+  const end = alerts.findIndex((a) => kindOf(a) !== kind);
+  return end === -1 ? [...alerts] : alerts.slice(0, end);
+}
+
+/** Compact alerts: one line each under the role mentions, and no embed at all. */
+function composeCompact(alerts: readonly Alert[]): RESTPostAPIChannelMessageJSONBody {
+  const mentions = mentionContent(alerts.map((a) => a.mentionRoleId));
+  const lines = alerts.map(compactLine);
+  const text = [mentions, ...lines].filter((line) => line !== '').join('\n');
+  return { ...composeMessage([], alerts.map((a) => a.mentionRoleId)), content: text.slice(0, DiscordLimit.content) };
+}
+
+function mentionContent(roleIds: readonly (string | undefined)[]): string {
+  return allowedRoles(roleIds).map((id) => roleMention(id)).join(' ');
+}
+
+function allowedRoles(roleIds: readonly (string | undefined)[]): string[] {
+  return [...new Set(roleIds.filter((id): id is string => id !== undefined && SNOWFLAKE.test(id)))].slice(0, DiscordLimit.allowedMentionRoles);
 }
 
 /**
@@ -58,9 +101,10 @@ function withButtons(body: RESTPostAPIChannelMessageJSONBody, alerts: readonly A
 
 // allowed_mentions is always present and never parses: whatever the text says, Discord pings at
 // most the subscriptions' roles, and nothing at all when there are none.
-function composeMessage(embeds: APIEmbed[], roleIds: readonly (string | undefined)[]): RESTPostAPIChannelMessageJSONBody {
-  const roles = [...new Set(roleIds.filter((id): id is string => id !== undefined && SNOWFLAKE.test(id)))].slice(0, DiscordLimit.allowedMentionRoles);
+function composeMessage(embeds: APIEmbed[], roleIds: readonly (string | undefined)[], text = ''): RESTPostAPIChannelMessageJSONBody {
+  const roles = allowedRoles(roleIds);
   const allowedMentions: APIAllowedMentions = roles.length > 0 ? { parse: [], roles } : { parse: [] };
-  const content = roles.map((id) => roleMention(id)).join(' ');
-  return content === '' ? { embeds, allowed_mentions: allowedMentions } : { content, embeds, allowed_mentions: allowedMentions };
+  const content = [roles.map((id) => roleMention(id)).join(' '), text].filter((part) => part !== '').join('\n');
+  const withEmbeds = embeds.length > 0 ? { embeds } : {};
+  return content === '' ? { ...withEmbeds, allowed_mentions: allowedMentions } : { content, ...withEmbeds, allowed_mentions: allowedMentions };
 }

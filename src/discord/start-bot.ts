@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { Events, PermissionFlagsBits, Status, type Client } from 'discord.js';
 import type { AlertSender } from '../alerts/alert-sender';
+import type { NoticePoster } from '../alerts/notice-poster';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';
 import { createSendRateGate, DEFAULT_SENDS_PER_SECOND } from './send-rate-gate';
@@ -8,10 +9,13 @@ import type { BotDeps } from './bot-deps';
 import { createDiscordClient, type ShardingChoice } from './client';
 import { ensureCommandsRegistered } from './ensure-commands';
 import { handleInteraction } from './interactions/handle-interaction';
+import { createNoticePoster } from './notice-poster';
 
 export interface DiscordBot {
   readonly client: Client;
   readonly sender: AlertSender;
+  /** Health notices in a server's own channels (issue 16). */
+  readonly notices: NoticePoster;
   /** Whether the gateway session is up (for health checks). */
   isConnected(): boolean;
   /** Shutdown: abandon the posts in flight (their alerts stay in the outbox for the next start). */
@@ -87,6 +91,7 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
       gate: createSendRateGate({ perSecond: DEFAULT_SENDS_PER_SECOND }),
       history: { botUserId: () => client.user?.id, canReadHistory: (id) => canReadHistory(client, id) },
     }),
+    notices: createNoticePoster(client),
     abortSends: () => sends.abort(),
     // The manager's own status stays Ready after the first login; each shard's tracks drops and resumes.
     isConnected: () => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),

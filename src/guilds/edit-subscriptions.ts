@@ -1,4 +1,5 @@
 import { UserError } from '../shared/errors';
+import { channelDelivery, describeDelivery, nextDelivery, type DeliveryInput } from './channel-delivery';
 import type { GuildSettings, Subscription } from './guild-settings';
 import { GUILD_LIMITS } from './guild-limits';
 
@@ -13,17 +14,24 @@ const sameTarget = (channelId: string, topicId: string | undefined) => (s: Subsc
 
 export function subscribe(
   settings: GuildSettings,
-  input: { channelId: string; topicId?: string; topicName?: string; mentionRoleId?: string; forum?: boolean },
+  input: { channelId: string; topicId?: string; topicName?: string; mentionRoleId?: string; forum?: boolean; delivery?: DeliveryInput; commandChannelId?: string },
   now: Date,
 ): Edit {
   const what = input.topicName ? `**${input.topicName}**` : 'all topics';
   const mention = input.mentionRoleId ? `, mentioning <@&${input.mentionRoleId}>` : '';
+  const before = channelDelivery(settings, input.channelId);
+  const delivery = nextDelivery(before, input.delivery ?? {}, now);
+  const leaving = before.mode !== undefined && before.mode !== 'instant' && delivery.mode === undefined ? ' What its digest had collected goes out now as one last digest.' : '';
+  const how = describeDelivery(delivery);
+  // Delivery belongs to the channel: every subscription of it follows the latest choice.
+  const withDelivery = (s: Subscription): Subscription => (s.channelId === input.channelId ? { ...s, delivery: Object.keys(delivery).length > 0 ? delivery : undefined } : s);
+  const noticeChannelId = input.commandChannelId ?? settings.noticeChannelId;
   const existing = settings.subscriptions.find(sameTarget(input.channelId, input.topicId));
   if (existing) {
     const updated = { ...existing, mentionRoleId: input.mentionRoleId, ...(input.forum ? { forum: true } : {}), broken: undefined };
     return {
-      settings: { ...settings, subscriptions: settings.subscriptions.map((s) => (s === existing ? updated : s)) },
-      message: `<#${input.channelId}> was already subscribed to ${what}; updated it${mention || ', with no mention'}.`,
+      settings: { ...settings, noticeChannelId, subscriptions: settings.subscriptions.map((s) => withDelivery(s === existing ? updated : s)) },
+      message: `<#${input.channelId}> was already subscribed to ${what}; updated it${mention || ', with no mention'}, as ${how}.${leaving}`,
     };
   }
   if (settings.subscriptions.length >= GUILD_LIMITS.subscriptions) {
@@ -36,9 +44,10 @@ export function subscribe(
     ...(input.forum ? { forum: true } : {}),
     createdAt: now.toISOString(),
   };
+  const changedOthers = JSON.stringify(before) !== JSON.stringify(delivery) && settings.subscriptions.some((s) => s.channelId === input.channelId);
   return {
-    settings: { ...settings, subscriptions: [...settings.subscriptions, subscription] },
-    message: `Subscribed <#${input.channelId}> to ${what}${mention}.`,
+    settings: { ...settings, noticeChannelId, subscriptions: [...settings.subscriptions, subscription].map(withDelivery) },
+    message: `Subscribed <#${input.channelId}> to ${what}${mention}${delivery.mode || delivery.compact || delivery.endedDigest ? `, as ${how}` : ''}.${changedOthers ? ` The channel's other subscriptions now get ${how} too.` : ''}`,
   };
 }
 

@@ -11,6 +11,34 @@ export interface GuildSettings {
   feeds: GuildFeed[];
   /** Counter for short, readable ids (`r3`, `f2`) unique within the server. */
   nextId: number;
+  /** Where `/subscribe` was last run: a health notice goes there when the server has no system channel. */
+  noticeChannelId?: string;
+  /** Health notices posted (or attempted) recently, newest last; at most one per cause per day. */
+  notices?: HealthNotice[];
+}
+
+/** How a channel receives its alerts. Set per channel: every subscription of a channel shares it. */
+export interface Delivery {
+  /** undefined = instant. */
+  mode?: 'instant' | 'hourly' | 'daily';
+  /** Daily digests: local "HH:MM". */
+  at?: string;
+  /** Digests: IANA zone of `at` and of the hours; undefined = UTC. */
+  timeZone?: string;
+  /** Instant alerts as one line each (title link, source, topics) instead of an embed. */
+  compact?: boolean;
+  /** Set when the channel left a digest mode: the stories it had buffered go out as one last digest. */
+  endedDigest?: { mode: 'hourly' | 'daily'; timeZone?: string; at: string };
+}
+
+/** A message the bot posted in a server to say its alerts stopped, and why. */
+export interface HealthNotice {
+  /** What it is about, e.g. `broken:<channel id>` or `feed:<feed id>`: one notice per cause per day. */
+  cause: string;
+  at: string;
+  text: string;
+  /** Where it was posted; undefined when no channel would take it. */
+  channelId?: string;
 }
 
 export interface Subscription {
@@ -23,6 +51,8 @@ export interface Subscription {
   createdAt: string;
   /** Set when Discord refused a post for good (403/404): the subscription stops receiving alerts. */
   broken?: { reason: string; at: string };
+  /** The channel's delivery (absent = instant, with embeds). */
+  delivery?: Delivery;
 }
 
 /** A keyword rule a server added with `/rule add`; it only ever fires for that server. */

@@ -1,16 +1,20 @@
 import type { FeedSource } from '../feeds/feed-source';
 import type { Rule } from '../rules/rule';
 import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { DigestStore } from '../store/digest-store';
 import type { OutboxStore } from '../store/outbox-store';
 import type { NewsItem } from '../feeds/news-item';
 import { STORY_WINDOW_MS } from '../stories/story';
 import { dedupeKeys, type DedupeKey } from './dedupe-keys';
 import type { AlertSink, MatchedItem } from './matched-item';
 import { routeAlerts } from './route-alerts';
+import { splitByDelivery } from './split-by-delivery';
 
 export interface OutboxSinkDeps {
   guilds: GuildSettingsStore;
   outbox: OutboxStore;
+  /** Digest channels' stories wait here for their due time (see flush-digests.ts). */
+  digests?: DigestStore;
   builtInTopics: readonly { id: string; name: string; colour: number }[];
   /** The rules and feeds of the cycle being delivered (global and every server's). */
   current(): { rules: readonly Rule[]; feeds: readonly FeedSource[] };
@@ -31,11 +35,14 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
     async deliver(items) {
       if (items.length === 0) return;
       const { rules, feeds } = deps.current();
-      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds: await deps.guilds.all(), rules, feeds, now: deps.now(), maxItemAgeMs: deps.maxItemAgeMs });
+      const guilds = await deps.guilds.all();
+      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds, rules, feeds, now: deps.now(), maxItemAgeMs: deps.maxItemAgeMs });
       const storyOf = new Map<NewsItem, MatchedItem['story']>(items.map((m) => [m.item, m.story]));
-      const queued = await deps.outbox.enqueue(
-        alerts.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey(storyOf.get(alert.item))] })),
-      );
+      const routed = alerts.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey(storyOf.get(alert.item))] }));
+      const { instant, digest } = deps.digests ? splitByDelivery(routed, guilds) : { instant: routed, digest: new Map() };
+      // Buffered before the outbox write resolves the sink: either way the items are marked seen only after both.
+      for (const [channelId, batch] of digest) await deps.digests?.add(batch.guildId, channelId, batch.stories);
+      const queued = await deps.outbox.enqueue(instant);
       if (queued.length > 0) deps.onQueued(queued.length);
     },
   };

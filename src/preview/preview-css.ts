@@ -32,5 +32,6 @@ strong { color: #f2f3f5; font-weight: 700; }
 code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 85%; background: #2b2d31; border: 1px solid #1e1f22; border-radius: 4px; padding: 0 3px; }
 .timestamp { background: rgba(78, 80, 88, 0.48); border-radius: 3px; padding: 0 2px; }
 .mention { color: #c9cdfb; background: rgba(88, 101, 242, 0.3); border-radius: 3px; padding: 0 2px; font-weight: 500; }
+.link { color: #00a8fc; text-decoration: none; }
 .ephemeral { font-size: 12px; color: #949ba4; margin-top: 4px; }
 `;

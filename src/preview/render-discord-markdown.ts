@@ -9,6 +9,8 @@ export interface MarkdownContext extends TimeContext {
 
 /** Discord's `<…>` markup: timestamps, role, channel and user mentions. */
 const ANGLE_MARKUP = /^<(?:t:(-?\d{1,13})(?::([tTdDfFR]))?|@&(\d{1,20})|#(\d{1,20})|@!?(\d{1,20}))>/;
+/** A masked link, `[text](url)` or `[text](<url>)` (no preview card); the text may hold escapes. */
+const MASKED_LINK = /^\[((?:\\.|[^\]\\])*)\]\(<?(https?:\/\/[^\s<>()]+)>?\)/;
 /** Characters a backslash escapes in Discord markdown. */
 const ESCAPABLE = /[^\p{L}\p{N}\s]/u;
 
@@ -35,6 +37,10 @@ export function renderDiscordMarkdown(text: string, ctx: MarkdownContext): strin
       const end = text.indexOf('`', index + 1);
       html += `<code>${escapeHtml(text.slice(index + 1, end))}</code>`;
       index = end + 1;
+    } else if (char === '[' && MASKED_LINK.test(text.slice(index))) {
+      const match = MASKED_LINK.exec(text.slice(index)) as RegExpExecArray;
+      html += `<a class="link" href="${escapeHtml(match[2] ?? '')}">${renderDiscordMarkdown(match[1] ?? '', ctx)}</a>`;
+      index += match[0].length;
     } else if (char === '<' && ANGLE_MARKUP.test(text.slice(index))) {
       const match = ANGLE_MARKUP.exec(text.slice(index)) as RegExpExecArray;
       html += renderAngleMarkup(match, ctx);

@@ -23,6 +23,12 @@ export function renderAlertPreview(alert: Alert, ctx: MarkdownContext): PreviewD
   return toDocument(`Alert preview — ${alert.item.title}`, { content: message.content, embeds: message.embeds }, { botName: BOT_NAME, sentAt: ctx.now }, ctx);
 }
 
+/** A digest message exactly as the bot would post it (formatAlertMessage turns a digest part into its message). */
+export function renderDigestPreview(digest: Alert, ctx: MarkdownContext): PreviewDocument {
+  const message = formatAlertMessage(digest);
+  return toDocument('Digest preview', { content: message.content, embeds: message.embeds }, { botName: BOT_NAME, sentAt: ctx.now }, ctx);
+}
+
 /** `/status` as the asking admin sees it: an ephemeral reply under "… used /status". */
 export async function renderStatusPreview(report: StatusReport, ctx: MarkdownContext): Promise<PreviewDocument> {
   const message = await statusReply(report, ctx.now);

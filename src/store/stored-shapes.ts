@@ -114,3 +114,26 @@ export function checkShape<T>(shape: z.ZodType, key: string, value: unknown, rep
   report(key, `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
   return undefined;
 }
+
+const digestTopic = z.looseObject({ id: text, name: text, colour: z.number() });
+const bufferedStory = z.looseObject({
+  id: text,
+  story: z.looseObject({ title: text, link: text, source: text, time: text }),
+  topics: z.array(digestTopic),
+  keys: z.array(storyKey),
+  mentionRoleId: optionalText,
+});
+
+export const digestBufferShape = z.looseObject({ guildId: text, stories: z.array(bufferedStory), omitted: z.number().optional() });
+
+export const digestSealedShape = z.looseObject({
+  guildId: text,
+  channelId: text,
+  since: text,
+  due: text,
+  late: z.boolean(),
+  stories: z.array(bufferedStory),
+  omitted: z.number(),
+});
+
+export const digestStateShape = z.looseObject({ lastDue: text });

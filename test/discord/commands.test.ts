@@ -24,7 +24,7 @@ const levels = (): APIApplicationCommandOption[][] => [
 describe('slash command definitions', () => {
   // The contract with the lead and with users: these names and options exactly (`?` = optional).
   test.each([
-    ['subscribe', '', 'topic? channel? mention?'],
+    ['subscribe', '', 'topic? channel? mention? mode? at? timezone? compact?'],
     ['unsubscribe', '', 'topic? channel?'],
     ['subscriptions', '', ''],
     ['rule', 'add', 'topic keywords'],

@@ -103,6 +103,16 @@ describe('forum channels and the buttons on alerts', () => {
     expect(list.final.content).not.toContain(g.channelId('studio'));
   });
 
+  it('refuses a digest or compact alerts in a forum, which gets one post per story, storing nothing', async () => {
+    const before = (await command(ADMIN, 'subscriptions')).final.content;
+    const digest = await command(ADMIN, 'subscribe', { channel: g.channelId('newsroom'), mode: 'daily' });
+    expect(digest.ephemeral).toBe(true);
+    expect(digest.final.content).toMatch(/forum channel gets one post per story.*Nothing was changed\./);
+    const compact = await command(ADMIN, 'subscribe', { channel: g.channelId('newsroom'), compact: true });
+    expect(compact.final.content).toMatch(/forum channel gets one post per story.*Nothing was changed\./);
+    expect((await command(ADMIN, 'subscriptions')).final.content).toBe(before);
+  });
+
   describe('buttons on an alert in a text channel', () => {
     let alert: TwinMessage;
 

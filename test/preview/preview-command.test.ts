@@ -42,6 +42,17 @@ describe('previewCommand', () => {
     expect(existsSync(join(dir, 'status.png'))).toBe(false);
   });
 
+  it('writes a digest page: seven sample stories grouped by topic, with links', async () => {
+    const out = join(dir, 'digest.html');
+    const result = await run(['digest'], { out, chromium: join(dir, 'none') });
+    expect(result.code).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toContain('Hourly digest');
+    expect(html).toContain('7 stories');
+    expect(html.match(/class="link"/g)).toHaveLength(7);
+    expect(html.match(/class="embed-title"/g)).toHaveLength(3);
+  });
+
   it('notes that a sample no rule matches would not be posted', async () => {
     const result = await run([], { out: join(dir, 'a.html'), chromium: join(dir, 'none'), title: 'Copper steady', summary: 'Nothing else.' });
     expect(result.stderr).toContain('note: no rule of any topic matches this text');

@@ -23,6 +23,9 @@ describe('renderDiscordMarkdown', () => {
     ['a relative timestamp in the future', '<t:1741084860:R>', '<span class="timestamp">in 1 hour</span>'],
     ['a short date-time timestamp', '<t:1741064767:f>', '<span class="timestamp">March 4, 2025 5:06 AM</span>'],
     ['a timestamp without style', '<t:1741064767>', '<span class="timestamp">March 4, 2025 5:06 AM</span>'],
+    ['a masked link without preview', '[Lynas \\] news](<https://x.example/a?b=1&c=2>)', '<a class="link" href="https://x.example/a?b=1&amp;c=2">Lynas ] news</a>'],
+    ['a masked link', '[**NdPr**](https://x.example/n)', '<a class="link" href="https://x.example/n"><strong>NdPr</strong></a>'],
+    ['a link to something other than http is text', '[x](javascript:alert(1))', '[x](javascript:alert(1))'],
     ['angle brackets that are not markup', '<t:abc> <@&x>', '&lt;t:abc&gt; &lt;@&amp;x&gt;'],
   ])('renders %s', (_name, markdown, html) => {
     expect(renderDiscordMarkdown(markdown, ctx)).toBe(html);

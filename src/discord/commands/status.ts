@@ -31,6 +31,16 @@ export function statusLines(report: StatusReport): string[] {
       const topic = b.topicId ? ` (${inlineCode(b.topicId)})` : '';
       return `⚠️ <#${b.channelId}>${topic} — ${b.reason}, since ${discordTime(b.at)}. Fix it, then /subscribe again.`;
     }),
+    ...noticeLines(report.notices ?? []),
+  ];
+}
+
+function noticeLines(notices: NonNullable<StatusReport['notices']>): string[] {
+  if (notices.length === 0) return [];
+  const about = (cause: string) => (cause.startsWith('broken:') ? `alerts stopped in <#${cause.slice('broken:'.length)}>` : cause.startsWith('feed:') ? `feed ${inlineCode(cause.slice('feed:'.length))} failing for a day` : cause);
+  return [
+    '**Notices posted in this server (last 7 days)**',
+    ...notices.map((n) => `• ${discordTime(n.at)} — ${about(n.cause)}${n.channelId ? `, posted in <#${n.channelId}>` : ', but no channel would take it'}`),
   ];
 }
 

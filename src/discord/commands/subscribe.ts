@@ -1,5 +1,6 @@
 import { ApplicationCommandOptionType as Option, type APIEmbed } from 'discord-api-types/v10';
 import type { Guild } from 'discord.js';
+import { channelDelivery } from '../../guilds/channel-delivery';
 import { subscribe, unsubscribe } from '../../guilds/edit-subscriptions';
 import type { Subscription } from '../../guilds/guild-settings';
 import type { CatalogTopic } from '../../guilds/topic-catalog';
@@ -9,6 +10,7 @@ import type { BotDeps } from '../bot-deps';
 import { autocompleteRoute, commandRoute, type ListRoute, type Reply } from '../interactions/command-route';
 import { ALERT_CHANNEL_TYPES, isForumChannel, postingProblem, requirePostableChannel } from './channel-access';
 import { editSettings, GUILD_ONLY, MANAGE_GUILD, type CommandGroup } from './command-defaults';
+import { deliveryNote, readDeliveryInput, suggestTimeZones } from './delivery-options';
 import { discordTime } from './list-reply';
 import { showList } from './paged-list';
 import { subscribePreview } from './subscribe-preview';
@@ -23,6 +25,19 @@ export const subscribeDefinition = defineCommand({
     { type: Option.String, name: 'topic', description: 'Topic to post (default: all topics)', autocomplete: true },
     { type: Option.Channel, name: 'channel', description: 'Where to post (default: this channel)', channel_types: ALERT_CHANNEL_TYPES },
     { type: Option.Role, name: 'mention', description: 'Role to mention with each alert' },
+    {
+      type: Option.String,
+      name: 'mode',
+      description: 'Instant alerts (default), or one digest message every hour or every day',
+      choices: [
+        { name: 'instant', value: 'instant' },
+        { name: 'hourly digest', value: 'hourly' },
+        { name: 'daily digest', value: 'daily' },
+      ],
+    },
+    { type: Option.String, name: 'at', description: 'Daily digest: local time HH:MM (default 08:00)', max_length: 5 },
+    { type: Option.String, name: 'timezone', description: 'Digest time zone, e.g. Asia/Tokyo (default UTC)', autocomplete: true, max_length: 64 },
+    { type: Option.Boolean, name: 'compact', description: 'Instant alerts as one line each (title, source, topics), for busy channels' },
   ],
 });
 
@@ -43,11 +58,11 @@ export const subscriptionsDefinition = defineCommand({
   ...GUILD_ONLY,
 });
 
-async function describeSubscription(guild: Guild, catalog: readonly CatalogTopic[], s: Subscription): Promise<string> {
+async function describeSubscription(guild: Guild, catalog: readonly CatalogTopic[], s: Subscription, now: Date): Promise<string> {
   const topic = s.topicId === undefined ? undefined : catalog.find((t) => t.id === s.topicId);
   const what = s.topicId === undefined ? 'all topics' : topic ? `**${topic.name}**` : `unknown topic \`${s.topicId}\``;
   const mention = s.mentionRoleId ? `, mentioning <@&${s.mentionRoleId}>` : '';
-  const line = `• <#${s.channelId}> — ${what}${mention}`;
+  const line = `• <#${s.channelId}> — ${what}${mention}${deliveryNote(s.delivery, now)}`;
   if (s.broken) return `${line}\n  ⚠️ stopped ${discordTime(s.broken.at)}: ${s.broken.reason}. Fix it, then /subscribe again.`;
   const problem = await postingProblem(guild, s.channelId);
   return problem ? `${line}\n  ⚠️ cannot deliver: ${problem}.` : line;
@@ -59,7 +74,8 @@ const subscriptionsList: ListRoute = {
     const settings = await deps.guilds.get(guildId);
     if (settings.subscriptions.length === 0) return 'This server has no subscriptions yet. Add one with /subscribe.';
     const catalog = catalogOf(deps, settings);
-    const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(guild, catalog, s)));
+    const now = deps.now();
+    const lines = await Promise.all(settings.subscriptions.map((s) => describeSubscription(guild, catalog, s, now)));
     return { heading: `**Subscriptions (${settings.subscriptions.length})**`, lines };
   },
 };
@@ -86,15 +102,20 @@ export const subscribeCommands: CommandGroup = {
       async run({ interaction, deps, guildId, now }, args) {
         const channelId = args.channel ?? interaction.channelId;
         if (args.mention === guildId) throw new UserError('Pick a role to mention; @everyone cannot be one.');
+        const delivery = readDeliveryInput(args);
         await requirePostableChannel(interaction.guild, channelId);
+        // A forum gets one post per story; a digest or a run of compact lines has no post of its own to be.
+        if (isForumChannel(interaction.guild, channelId) && ((delivery.mode !== undefined && delivery.mode !== 'instant') || delivery.compact === true)) {
+          throw new UserError('A forum channel gets one post per story: digests and compact alerts are for text and announcement channels. Nothing was changed.');
+        }
         let topicId: string | undefined;
         const message = await editSettings(deps, guildId, (settings) => {
           const topic = args.topic === undefined ? undefined : requireTopic(catalogOf(deps, settings), args.topic);
           topicId = topic?.id;
           const forum = isForumChannel(interaction.guild, channelId);
-          return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention, forum }, now);
+          return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention, forum, delivery, commandChannelId: interaction.channelId }, now);
         });
-        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention }, now)), deps);
+        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention, delivery: channelDelivery(settings, channelId) }, now)), deps);
       },
     }),
     commandRoute(unsubscribeDefinition, {
@@ -111,6 +132,7 @@ export const subscribeCommands: CommandGroup = {
   ],
   autocompletes: [
     autocompleteRoute(subscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
+    autocompleteRoute(subscribeDefinition, { option: 'timezone', suggest: suggestTimeZones }),
     autocompleteRoute(unsubscribeDefinition, { option: 'topic', suggest: suggestTopicsFor }),
   ],
   lists: [subscriptionsList],

@@ -31,6 +31,10 @@ export interface RigOptions {
   wrapStore?: AppOptions['wrapStore'];
   /** Channels of the one server; default `alerts` and `desk`. */
   channels?: string[];
+  /** Discord channel types by channel name (default text, 0). */
+  channelTypes?: Record<string, number>;
+  /** The server's system channel, by name (default none). */
+  systemChannel?: string;
   /** What the feeds already hold when the bot starts (its first poll); default nothing. */
   initialItems?: Record<string, Rss2Item[]>;
   /** Puts a holding proxy between the bot's REST client and the twin (the gateway stays direct). */
@@ -97,7 +101,12 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     'reliability.yaml',
   );
   const logger = createRecordingLogger();
-  const guild = twin.addGuild({ name: 'Desk', channels: (options.channels ?? ['alerts', 'desk']).map((name) => ({ name })), members: [{ userId: ADMIN, permissions: 'admin' }] });
+  const guild = twin.addGuild({
+    name: 'Desk',
+    channels: (options.channels ?? ['alerts', 'desk']).map((name) => ({ name, type: options.channelTypes?.[name] })),
+    members: [{ userId: ADMIN, permissions: 'admin' }],
+    systemChannel: options.systemChannel,
+  });
   const launch = async (timings: AppTimings) => {
     const started = await createApp({
       config,

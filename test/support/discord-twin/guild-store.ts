@@ -41,6 +41,7 @@ export interface GuildRecord {
   roles: RoleRecord[];
   channels: ChannelRecord[];
   members: MemberRecord[];
+  systemChannelId?: string;
 }
 
 export interface BotIdentity {
@@ -125,7 +126,8 @@ function buildGuild(input: TwinGuildInput, ids: SnowflakeGenerator, bot: BotIden
   }
   // The owner resolves to every permission, so by default nobody listed in members owns the guild.
   const ownerId = input.ownerId ?? ids.next();
-  return { id, name: input.name ?? `Guild ${id.slice(-4)}`, ownerId, joinedAt, botRoleId, roles, channels, members };
+  const systemChannelId = input.systemChannel === undefined ? undefined : channels.find((c) => c.name === input.systemChannel)?.id;
+  return { id, name: input.name ?? `Guild ${id.slice(-4)}`, ownerId, joinedAt, botRoleId, roles, channels, members, systemChannelId };
 }
 
 function ensurePresetRole(roles: RoleRecord[], preset: keyof typeof PRESET_ROLES, ids: SnowflakeGenerator): RoleRecord {

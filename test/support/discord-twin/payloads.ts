@@ -115,7 +115,7 @@ export function guildPayload(guild: GuildRecord): Json {
     features: [],
     mfa_level: 0,
     application_id: null,
-    system_channel_id: null,
+    system_channel_id: guild.systemChannelId ?? null,
     system_channel_flags: 0,
     rules_channel_id: null,
     max_presences: null,

@@ -37,6 +37,8 @@ export interface TwinGuildInput {
   channels?: { id?: string; name: string; type?: number; availableTags?: string[] }[];
   roles?: { id?: string; name: string; permissions?: string }[];
   members?: { userId: string; username?: string; roles?: string[]; permissions?: MemberPreset }[];
+  /** Name of the channel Discord posts system messages in (`system_channel_id`); default none. */
+  systemChannel?: string;
 }
 
 export type MemberPreset = 'admin' | 'manage-guild' | 'member';
