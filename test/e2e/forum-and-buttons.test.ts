@@ -108,7 +108,7 @@ describe('forum channels and the buttons on alerts', () => {
     const digest = await command(ADMIN, 'subscribe', { channel: g.channelId('newsroom'), mode: 'daily' });
     expect(digest.ephemeral).toBe(true);
     expect(digest.final.content).toMatch(/forum channel gets one post per story.*Nothing was changed\./);
-    const compact = await command(ADMIN, 'subscribe', { channel: g.channelId('newsroom'), compact: true });
+    const compact = await command(ADMIN, 'subscribe', { channel: g.channelId('newsroom'), compact: true as unknown as string });
     expect(compact.final.content).toMatch(/forum channel gets one post per story.*Nothing was changed\./);
     expect((await command(ADMIN, 'subscriptions')).final.content).toBe(before);
   });
