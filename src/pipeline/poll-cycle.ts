@@ -7,6 +7,7 @@ import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { DedupeKey } from './dedupe-keys';
 import { createCycleFetcher } from './cycle-fetcher';
+import { hash53 } from '../shared/hash53';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
@@ -125,7 +126,8 @@ function pollEach(
       await deps.stories?.remember(told);
       await deps.seen.markSeen([...fresh.flatMap((c) => c.keys), ...seeded.flat()]);
     });
-    return { polled, newItems: fresh.length + seeded.length, matched: matched.length };
+    // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
+    return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
   });
 }
 
@@ -151,11 +153,21 @@ function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSo
  */
 function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: DedupeKey[][] } {
   const claim = (keys: readonly DedupeKey[]) => {
-    if (keys.some((k) => claimed.has(k.key))) return false;
-    keys.forEach((k) => claimed.add(k.key));
+    const digests = keys.map((k) => keyDigest(k.key));
+    if (digests.some((d) => claimed.has(d))) return false;
+    digests.forEach((d) => claimed.add(d));
     return true;
   };
   return { fresh: polled.candidates.filter((c) => claim(c.keys)), seeded: polled.seeded.filter((keys) => claim(keys)) };
+}
+
+/**
+ * A key as two independent 53-bit hashes: a first poll of 10,000 feeds claims ~800,000 keys, which as
+ * the keys themselves (up to 512 characters each) would hold ~100 MB until the cycle ends. At 106 bits
+ * the chance that two of a million keys collide is below 10⁻¹⁹.
+ */
+function keyDigest(key: string): string {
+  return `${hash53(key).toString(36)}.${hash53(key, 0x5bd1e995).toString(36)}`;
 }
 
 function summarise(polled: readonly PolledFeed[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {
