@@ -147,7 +147,7 @@ describe('bad delivery options in /subscribe', () => {
   it('refuses a voice channel ephemerally and stores nothing', async () => {
     const reply = await rig.command('subscribe', { channel: rig.guild.channelId('voice'), mode: 'hourly' });
     expect(reply.ephemeral).toBe(true);
-    expect(reply.final.content).toMatch(/can't post alerts there: .* is not a text or announcement channel/);
+    expect(reply.final.content).toMatch(/can't post alerts there: .* is not a text, announcement or forum channel/);
     expect((await rig.command('subscriptions')).final.content).toMatch(/no subscriptions yet/);
   });
 });
