@@ -1,4 +1,3 @@
-import pLimit from 'p-limit';
 import type { FeedSource } from '../feeds/feed-source';
 import type { HostLimiter } from '../feeds/host-limiter';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
@@ -7,6 +6,7 @@ import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { DedupeKey } from './dedupe-keys';
 import { createCycleFetcher } from './cycle-fetcher';
+import { coalesceCalls } from '../shared/coalesce-calls';
 import { hash53 } from '../shared/hash53';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
@@ -108,8 +108,7 @@ function pollEach(
   });
   const siftDeps = { ...deps, feedPoll: { ...deps.feedPoll, fetchFeed } };
   const claimed = new Set<string>();
-  // One feed hands over at a time: the story tracker's assign → deliver → remember is one sequence.
-  const handOver = pLimit(1);
+  const handOver = createHandOver(deps, now);
   return due.map(async (feed) => {
     const polled = await pollAndSift(siftDeps, feed, states.get(feed.id), now, signal);
     deps.onFeedPolled?.(feed.id, due.length);
@@ -120,14 +119,31 @@ function pollEach(
       const matches = ruleSet.match(candidate.item);
       if (matches.length > 0) matched.push({ item: candidate.item, matches });
     }
-    await handOver(async () => {
-      const told = deps.stories ? await deps.stories.assign(sortOldestFirst(matched), now) : sortOldestFirst(matched);
-      await deps.sink.deliver(told);
-      await deps.stories?.remember(told);
-      await deps.seen.markSeen([...fresh.flatMap((c) => c.keys), ...seeded.flat()]);
-    });
+    await handOver([{ matched, seen: [...fresh.flatMap((c) => c.keys), ...seeded.flat()] }]);
     // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
     return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
+  });
+}
+
+interface HandOver {
+  matched: MatchedItem[];
+  seen: DedupeKey[];
+}
+
+/**
+ * Hands feeds' items to the sink and marks them seen, one hand-over at a time (the story tracker's
+ * assign → deliver → remember is one sequence). Feeds that finish while a hand-over is under way go
+ * together in the next one: one store round trip for many feeds when they finish in a rush (a first
+ * poll), none of the wait when a feed finishes alone.
+ */
+function createHandOver(deps: PollCycleDeps, now: Date): (batch: HandOver[]) => Promise<unknown[]> {
+  return coalesceCalls(async (batch: HandOver[]) => {
+    const matched = sortOldestFirst(batch.flatMap((b) => b.matched));
+    const told = deps.stories ? await deps.stories.assign(matched, now) : matched;
+    await deps.sink.deliver(told);
+    await deps.stories?.remember(told);
+    await deps.seen.markSeen(batch.flatMap((b) => b.seen));
+    return batch.map(() => undefined);
   });
 }
 

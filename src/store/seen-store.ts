@@ -1,4 +1,4 @@
-import { coalesceLookups } from './coalesce-lookups';
+import { coalesceCalls } from '../shared/coalesce-calls';
 import type { KeyValue } from './key-value';
 
 /**
@@ -20,7 +20,7 @@ export interface SeenEntry {
 export function createSeenStore(kv: KeyValue): SeenStore {
   const storeKey = (key: string) => `seen:${key}`;
   // Feeds of a cycle ask one by one as each is parsed; their lookups share round trips.
-  const getMany = coalesceLookups((keys: string[]) => kv.getMany<number>(keys));
+  const getMany = coalesceCalls((keys: string[]) => kv.getMany<number>(keys));
   return {
     async seenAny(keyLists) {
       const flat = keyLists.flat();

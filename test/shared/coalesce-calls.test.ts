@@ -1,4 +1,4 @@
-import { coalesceLookups } from '../../src/store/coalesce-lookups';
+import { coalesceCalls } from '../../src/shared/coalesce-calls';
 
 /** A lookup whose answers the test releases, recording the batches it was asked. */
 function controlledLookup() {
@@ -13,10 +13,10 @@ function controlledLookup() {
 
 const flush = () => new Promise((resolve) => setImmediate(resolve));
 
-describe('coalesceLookups', () => {
+describe('coalesceCalls', () => {
   it('sends a lone lookup at once', async () => {
     const { lookup, batches, release } = controlledLookup();
-    const coalesced = coalesceLookups(lookup);
+    const coalesced = coalesceCalls(lookup);
     const answer = coalesced(['a', 'b']);
     expect(batches).toEqual([['a', 'b']]);
     release();
@@ -25,7 +25,7 @@ describe('coalesceLookups', () => {
 
   it('sends the lookups made while one is in flight as one batch, and answers each caller its own keys', async () => {
     const { lookup, batches, release } = controlledLookup();
-    const coalesced = coalesceLookups(lookup);
+    const coalesced = coalesceCalls(lookup);
     const first = coalesced(['a']);
     const second = coalesced(['b', 'c']);
     const third = coalesced(['d']);
@@ -39,7 +39,7 @@ describe('coalesceLookups', () => {
 
   it('fails every caller of a failed batch, and later lookups still go out', async () => {
     const { lookup, batches, release } = controlledLookup();
-    const coalesced = coalesceLookups(lookup);
+    const coalesced = coalesceCalls(lookup);
     const first = coalesced(['a']);
     const second = coalesced(['b']);
     release(new Error('store down'));

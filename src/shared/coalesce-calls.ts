@@ -1,4 +1,5 @@
-type Lookup<K, V> = (keys: K[]) => Promise<V[]>;
+/** Takes a batch of inputs, answers one output per input, in order. */
+type Batched<K, V> = (inputs: K[]) => Promise<V[]>;
 
 interface Waiting<K, V> {
   keys: K[];
@@ -7,12 +8,12 @@ interface Waiting<K, V> {
 }
 
 /**
- * One round trip for many callers: a lookup made while another is in flight waits for it, then goes
- * out together with every other lookup that waited. Feeds finish one by one and each asks the store what
- * it has seen; at most one query is in flight, so a cycle of 10,000 feeds makes a few hundred queries
- * instead of thousands, and a lone caller is never delayed.
+ * One run for many callers: a call made while another is in flight waits for it, then goes out together
+ * with every other call that waited, as one batch. Feeds finish one by one and each asks the store what it
+ * has seen, or hands its items over; at most one run is in flight, so a cycle of 10,000 feeds makes a few
+ * hundred round trips instead of thousands, and a lone caller is never delayed. Runs never overlap.
  */
-export function coalesceLookups<K, V>(lookup: Lookup<K, V>): Lookup<K, V> {
+export function coalesceCalls<K, V>(lookup: Batched<K, V>): Batched<K, V> {
   let waiting: Waiting<K, V>[] = [];
   let running = false;
 
