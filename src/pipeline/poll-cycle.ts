@@ -6,6 +6,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { DedupeKey } from './dedupe-keys';
+import { describeCycle } from './describe-cycle';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
@@ -30,13 +31,18 @@ export interface PollCycleDeps {
   stories?: StoryTracker;
   /** Told as each due feed finishes (progress on a terminal). */
   onFeedPolled?(feedId: string, dueCount: number): void;
+  /** `once`: poll every feed now, whatever its interval or back-off, and leave reporting to the caller. */
+  pollEveryFeed?: boolean;
 }
 
 export interface CycleReport {
   startedAt: string;
   durationMs: number;
-  /** `backingOff`: failing feeds skipped this tick because their next attempt is not due yet. */
-  feeds: { due: number; ok: number; notModified: number; failed: number; backingOff?: number };
+  /**
+   * `backingOff`: failing feeds skipped this tick because their next attempt is not due yet;
+   * `notDue`: feeds skipped because their own interval has not passed.
+   */
+  feeds: { due: number; ok: number; notModified: number; failed: number; backingOff?: number; notDue?: number };
   failures: { feedId: string; reason: string }[];
   items: number;
   newItems: number;
@@ -56,11 +62,11 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   const started = Date.now();
   const feeds = await deps.getFeeds();
   const states = await deps.feedStates.getMany(feeds.map((f) => f.id));
-  const due = feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
+  const due = deps.pollEveryFeed ? feeds : feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
   const polled = await fetchAll(deps, due, states, now, signal);
   const results = polled.map((p) => p.result);
-  const backingOff = feeds.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
-  if (signal?.aborted) return { ...summarise(polled, now, started, 0, 0, backingOff), cancelled: true };
+  const skipped = countSkipped(feeds, due, states, now);
+  if (signal?.aborted) return { ...summarise(polled, now, started, 0, 0, skipped), cancelled: true };
 
   const { fresh, seeded } = claimStories(polled);
   const ruleSet = await deps.getRuleSet();
@@ -76,10 +82,20 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   await deps.feedStates.setMany(results.map((r) => ({ feedId: r.feed.id, state: r.state })));
   rememberFetched(deps.recentItems, feeds, polled);
 
-  const report = summarise(polled, now, started, fresh.length + seeded.length, matched.length, backingOff);
-  deps.logger.info({ cycle: { ...report, failures: report.failures.length } }, 'poll cycle finished');
+  const report = summarise(polled, now, started, fresh.length + seeded.length, matched.length, skipped);
+  if (deps.pollEveryFeed) return report;
+  // JSON logs carry the whole report; a terminal shows the one readable line in `summary`.
+  deps.logger.info({ cycle: { ...report, failures: report.failures.length }, summary: describeCycle(report) }, 'poll cycle finished');
   for (const result of results) logFailure(deps.logger, result, states.get(result.feed.id));
   return report;
+}
+
+/** Feeds left out of this cycle: backing off after failures, or waiting for their own interval. */
+function countSkipped(feeds: readonly FeedSource[], due: readonly FeedSource[], states: Map<string, FeedState>, now: Date): { backingOff: number; notDue: number } {
+  const polled = new Set(due.map((f) => f.id));
+  const skipped = feeds.filter((f) => !polled.has(f.id));
+  const backingOff = skipped.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
+  return { backingOff, notDue: skipped.length - backingOff };
 }
 
 function logFailure(logger: Logger, result: FeedPollResult, previous: FeedState | undefined): void {
@@ -131,13 +147,20 @@ function claimStories(polled: readonly PolledFeed[]): { fresh: Candidate[]; seed
   };
 }
 
-function summarise(polled: readonly PolledFeed[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {
+function summarise(
+  polled: readonly PolledFeed[],
+  now: Date,
+  started: number,
+  newItems: number,
+  matched: number,
+  skipped: { backingOff: number; notDue: number },
+): CycleReport {
   const results = polled.map((p) => p.result);
   const count = (status: FeedPollResult['status']) => results.filter((r) => r.status === status).length;
   return {
     startedAt: now.toISOString(),
     durationMs: Date.now() - started,
-    feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed'), backingOff },
+    feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed'), ...skipped },
     failures: results.flatMap((r) => (r.status === 'failed' ? [{ feedId: r.feed.id, reason: r.reason }] : [])),
     items: polled.reduce((sum, p) => sum + p.itemCount, 0),
     newItems,
