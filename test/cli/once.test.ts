@@ -181,7 +181,7 @@ describe('radar once --json links and dates', () => {
   });
 
   it('prints links without tracking, fragments or click-trackers, and dates with colon offsets at the right time', async () => {
-    const run = await runCli(['once', '--json', '--config', config]);
+    const run = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir });
     expect(run.code).toBe(0);
     expect(jsonLines(run.stdout).map(({ id, link, published }) => ({ id, link, published }))).toEqual([
       { id: 'l-1', link: 'https://www.wire.example/markets/dy-exports/?id=77', published: threeHoursAgo.toISOString() },
@@ -194,7 +194,7 @@ describe('radar once --json links and dates', () => {
     const before = Date.now();
     const typo: Rss2Item = { title: 'Dysprosium price note', link: 'https://wire.example/dy-note?utm_campaign=x', guid: 'l-4', pubDate: 'Tue, 15 Sep 2062 10:00:00 GMT' };
     server.route('/links.xml', { body: rss2({ title: 'Links wire', items: [typo, ...items] }) });
-    const run = await runCli(['once', '--json', '--config', config]);
+    const run = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir });
     const [line] = jsonLines(run.stdout);
     expect(line).toMatchObject({ id: 'l-4', link: 'https://wire.example/dy-note' });
     expect(Date.parse(String(line?.published))).toBeGreaterThanOrEqual(before - 1000);
