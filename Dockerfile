@@ -17,13 +17,15 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY package.json ./
 COPY config ./config
-# The SQLite store lives on a volume so alerts are not repeated after the container is replaced.
+# The SQLite store lives on a volume so alerts are not repeated after the container is replaced. The bot runs
+# as `node` (uid 1000): a bind-mounted folder must be writable by uid 1000 (README "Running with Docker").
 RUN mkdir -p /app/data && chown -R node:node /app/data
 USER node
 VOLUME ["/app/data"]
 EXPOSE 8080
-# The slim image has no curl: Node's own fetch asks /healthz, which is 503 (exit 1) when unhealthy.
+# The slim image has no curl: Node's own fetch asks /healthz, which is 503 (exit 1) when unhealthy. It asks
+# where the bot listens: HTTP_HOST when that is one address, loopback when unset or every interface.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
-  CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.HTTP_PORT || 8080) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+  CMD ["node", "-e", "const h = process.env.HTTP_HOST || ''; const host = h === '' || h === '0.0.0.0' || h === '::' ? '127.0.0.1' : h.includes(':') ? '[' + h + ']' : h; fetch('http://' + host + ':' + (process.env.HTTP_PORT || 8080) + '/healthz', { signal: AbortSignal.timeout(4000) }).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 ENTRYPOINT ["node", "dist/cli.js"]
 CMD ["start"]

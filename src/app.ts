@@ -84,6 +84,8 @@ export interface AppOptions {
   timings?: AppTimings;
   /** Told as each due feed of a poll finishes (`once` shows progress with it). */
   onFeedPolled?: (feedId: string, dueCount: number) => void;
+  /** `once`: every cycle polls every feed, ignoring intervals and back-off, and the caller reports it. */
+  pollEveryFeed?: boolean;
   /** Fault injection for tests: wraps the opened store (e.g. to make it fail at a given write). */
   wrapStore?: (kv: KeyValue) => KeyValue;
 }
@@ -165,6 +167,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     limits: config.limits,
     logger,
     onFeedPolled: options.onFeedPolled,
+    pollEveryFeed: options.pollEveryFeed,
   };
   // Digests and health notices are looked at after every poll (its stories are in the buffers by then).
   const checks = createPeriodicChecks({ guilds, digests, outbox, discord: () => discord, now, logger });

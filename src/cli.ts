@@ -1,49 +1,16 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEnvironment } from './config/environment';
+import { readEnvironment, type Environment } from './config/environment';
 import { ConfigError } from './config/load-config';
-import { checkConfigCommand } from './cli/check-config-command';
 import { createOutputScrubber, scrubUncaughtErrors } from './cli/output-scrubber';
-import { EXIT_INVALID, EXIT_NEGATIVE, type CliContext } from './cli/cli-context';
-import { onceCommand } from './cli/once-command';
-import { previewCommand } from './cli/preview-command';
-import { registerCommandsCommand } from './cli/register-commands-command';
-import { startCommand } from './cli/start-command';
-import { testRuleCommand } from './cli/test-rule-command';
+import { EXIT_INVALID, EXIT_NEGATIVE, EXIT_OK, type CliContext } from './cli/cli-context';
+import { COMMANDS, type CommandSpec } from './cli/command-table';
+import { commandHelp, commandUsage, programHelp } from './cli/help-text';
 import { UserError } from './shared/errors';
 
-type Command = (ctx: CliContext) => Promise<number>;
-
-const COMMANDS: Record<string, { run: Command; options: string[]; usage: string }> = {
-  start: { run: startCommand, options: ['config', 'store', 'json'], usage: 'start [--config FILE] [--store URL] [--json]' },
-  once: { run: onceCommand, options: ['config', 'store', 'json'], usage: 'once [--config FILE] [--store URL] [--json]' },
-  'check-config': { run: checkConfigCommand, options: ['config'], usage: 'check-config [--config FILE]' },
-  'test-rule': { run: testRuleCommand, options: [], usage: 'test-rule "<expression>" "<text>"' },
-  'register-commands': { run: registerCommandsCommand, options: ['guild'], usage: 'register-commands [--guild ID]' },
-  preview: {
-    run: previewCommand,
-    options: ['config', 'out', 'png', 'title', 'summary', 'topic', 'role', 'chromium'],
-    usage: 'preview [alert|status] [--config FILE] [--out FILE.html] [--png FILE.png] [--title T] [--summary S] [--topic ID] [--role NAME] [--chromium PATH]',
-  },
-};
-
-const OPTION_TYPES = {
-  config: { type: 'string' },
-  store: { type: 'string' },
-  json: { type: 'boolean' },
-  guild: { type: 'string' },
-  out: { type: 'string' },
-  png: { type: 'string' },
-  title: { type: 'string' },
-  summary: { type: 'string' },
-  topic: { type: 'string' },
-  role: { type: 'string' },
-  chromium: { type: 'string' },
-} as const;
-
-function usage(): string {
-  return ['usage: radar <command> [options]', ...Object.values(COMMANDS).map((c) => `  radar ${c.usage}`)].join('\n');
-}
+const HELP_FLAGS = new Set(['--help', '-h']);
 
 export async function main(argv: string[]): Promise<number> {
   // Every printed line is scrubbed: errors can echo a token or a store password (see output-scrubber).
@@ -51,35 +18,71 @@ export async function main(argv: string[]): Promise<number> {
   const stdout = (text: string) => process.stdout.write(`${scrub(text)}\n`);
   const stderr = (text: string) => process.stderr.write(`${scrub(text)}\n`);
   const [name, ...rest] = argv;
-  const command = name ? COMMANDS[name] : undefined;
+  if (name === '--version' || name === '-V') {
+    stdout(version());
+    return EXIT_OK;
+  }
+  if (name === undefined || HELP_FLAGS.has(name) || name === 'help') {
+    const topic = name === 'help' && rest[0] ? COMMANDS[rest[0]] : undefined;
+    (name === undefined ? stderr : stdout)(topic && rest[0] ? commandHelp(rest[0], topic) : programHelp(COMMANDS, version()));
+    return name === undefined ? EXIT_INVALID : EXIT_OK;
+  }
+  const command = COMMANDS[name];
   if (!command) {
-    stderr(name && name !== 'help' && name !== '--help' ? `unknown command "${name}"\n${usage()}` : usage());
-    return name === 'help' || name === '--help' ? 0 : EXIT_INVALID;
+    stderr(`unknown command "${name}": run "radar --help" for the list`);
+    return EXIT_INVALID;
+  }
+  if (rest.some((arg) => HELP_FLAGS.has(arg))) {
+    stdout(commandHelp(name, command));
+    return EXIT_OK;
   }
   let parsed;
   try {
-    const options = Object.fromEntries(command.options.map((o) => [o, OPTION_TYPES[o as keyof typeof OPTION_TYPES]]));
-    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+    parsed = parseCommandArgs(command, rest);
   } catch (error: unknown) {
-    stderr(`${(error as Error).message}\nusage: radar ${command.usage}`);
+    stderr(`${(error as Error).message.split('. To specify')[0]}\nusage: ${commandUsage(name, command)}\nrun "radar ${name} --help" for details`);
     return EXIT_INVALID;
   }
+  let env: Readonly<Environment> | undefined;
   try {
-    const env = readEnvironment();
+    env = readEnvironment();
     scrub = createOutputScrubber(env, parsed.values.store);
     const ctx: CliContext = { flags: parsed.values, positionals: parsed.positionals, env, stdout, stderr };
     return await command.run(ctx);
   } catch (error: unknown) {
-    if (error instanceof ConfigError) {
-      stderr(error.message);
-      return EXIT_INVALID;
-    }
-    if (error instanceof UserError) {
-      stderr(error.message);
-      return EXIT_INVALID;
-    }
-    stderr(`unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return EXIT_NEGATIVE;
+    return reportFailure(error, env, stderr);
+  }
+}
+
+function parseCommandArgs(command: CommandSpec, args: string[]) {
+  const options = Object.fromEntries(Object.entries(command.options).map(([option, spec]) => [option, { type: spec.type }]));
+  // test-rule "-recycling" x: without options of its own, every argument is a positional, dash or not.
+  const argsToParse = command.dashPositionals ? ['--', ...args.filter((arg, i) => !(i === 0 && arg === '--'))] : args;
+  return parseArgs({ args: argsToParse, options, allowPositionals: true, strict: true });
+}
+
+/**
+ * Setup mistakes (config, environment, store, port, token) are UserErrors: one line, exit 2. Anything else
+ * is a runtime failure: one line, exit 1, and the stack only at LOG_LEVEL=debug or trace.
+ */
+function reportFailure(error: unknown, env: Readonly<Environment> | undefined, stderr: (text: string) => void): number {
+  // No scrubbing here: stderr already passes every line through the output scrubber.
+  if (error instanceof ConfigError || error instanceof UserError) {
+    stderr(error.message);
+    return EXIT_INVALID;
+  }
+  const verbose = env?.logLevel === 'debug' || env?.logLevel === 'trace';
+  const detail = error instanceof Error ? (verbose ? (error.stack ?? error.message) : error.message) : String(error);
+  stderr(`error: ${detail}${verbose ? '' : '\n(run with LOG_LEVEL=debug for the stack trace)'}`);
+  return EXIT_NEGATIVE;
+}
+
+/** package.json sits beside dist/ in a checkout, an npm install and the Docker image alike. */
+function version(): string {
+  try {
+    return (JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
   }
 }
 

@@ -68,23 +68,31 @@ const limits = z.strictObject({
   seenTtlDays: z.number().min(1).max(365).default(30),
 });
 
-export const configSchema = z
-  .strictObject({
-    schedule: cronExpression.default('*/5 * * * *'),
-    store: z.string().min(1).default('sqlite://data/radar.sqlite'),
-    userAgent: userAgent.optional(),
-    /** Let `/feed add` accept loopback and private addresses (a feed on the operator's own network). */
-    allowPrivateFeedAddresses: z.boolean().default(false),
-    /** Where `/help` links for the full guide: this deployment's copy of the README. */
-    helpUrl: z.url({ protocol: /^https?$/ }).optional(),
-    limits: limits.default(limits.parse({})),
-    feeds: z.array(feed).min(1),
-    topics: z.array(topic).min(1),
-  })
-  .superRefine((config, ctx) => {
-    reportDuplicates(config.feeds, 'feeds', ctx);
-    reportDuplicates(config.topics, 'topics', ctx);
-  });
+const topLevel = z.strictObject({
+  schedule: cronExpression.default('*/5 * * * *'),
+  store: z.string().min(1).default('sqlite://data/radar.sqlite'),
+  userAgent: userAgent.optional(),
+  /** Let `/feed add` accept loopback and private addresses (a feed on the operator's own network). */
+  allowPrivateFeedAddresses: z.boolean().default(false),
+  /** Where `/help` links for the full guide: this deployment's copy of the README. */
+  helpUrl: z.url({ protocol: /^https?$/ }).optional(),
+  limits: limits.default(limits.parse({})),
+  feeds: z.array(feed).min(1),
+  topics: z.array(topic).min(1),
+});
+
+export const configSchema = topLevel.superRefine((config, ctx) => {
+  reportDuplicates(config.feeds, 'feeds', ctx);
+  reportDuplicates(config.topics, 'topics', ctx);
+});
+
+/** The keys each object of the config accepts, by path with list indexes left out: for "did you mean". */
+export const KNOWN_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': Object.keys(topLevel.shape),
+  limits: Object.keys(limits.shape),
+  feeds: Object.keys(feed.shape),
+  topics: Object.keys(topic.shape),
+};
 
 function reportDuplicates(entries: { id: string }[], key: string, ctx: z.RefinementCtx): void {
   const seen = new Set<string>();

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
-import { configSchema, type RadarConfig } from './config-schema';
+import { configSchema, KNOWN_KEYS, type RadarConfig } from './config-schema';
+import { locatePath, pointAt } from './locate-problem';
+import { suggestKey } from './suggest-key';
 
 /** A config that cannot be used. The CLI prints the message and exits with code 2. */
 export class ConfigError extends Error {
@@ -28,29 +30,47 @@ export function loadConfig(file: string): Readonly<RadarConfig> {
 }
 
 export function parseConfigText(text: string, file: string): Readonly<RadarConfig> {
-  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const lines = new LineCounter();
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: true, lineCounter: lines });
   if (document.errors.length > 0) {
     throw new ConfigError(
       file,
       document.errors.map((e) => {
-        const where = e.linePos?.[0];
         const firstLine = e.message.split('\n')[0] ?? e.message;
-        return where ? `line ${where.line}, column ${where.col}: ${firstLine}` : firstLine;
+        return pointAt(file, text, lines.linePos(e.pos[0]), firstLine);
       }),
     );
   }
   const result = configSchema.safeParse(document.toJS() ?? {});
-  if (!result.success) throw new ConfigError(file, result.error.issues.map(formatIssue));
+  if (!result.success) {
+    throw new ConfigError(
+      file,
+      result.error.issues.flatMap((issue) => {
+        const keys = issue.code === 'unrecognized_keys' ? issue.keys : [undefined];
+        return keys.map((key) => {
+          const where = locatePath(document, lines, issue.path, key);
+          const message = formatIssue(issue, key);
+          return where ? `${file}:${where.line}:${where.col}: ${message}` : message;
+        });
+      }),
+    );
+  }
   return deepFreeze(result.data);
 }
 
-/** `topics[2].rules[0]: unbalanced parenthesis at column 14` */
-export function formatIssue(issue: z.core.$ZodIssue): string {
+/** `topics[2].rules[0]: unbalanced parenthesis at column 14`; for an unknown key, the one it may mean. */
+export function formatIssue(issue: z.core.$ZodIssue, key?: string): string {
   const path = formatPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => `${path ? `${path}.` : ''}${key}: unknown key`).join('; ');
+    return (key === undefined ? issue.keys : [key]).map((k) => `${path ? `${path}.` : ''}${k}: unknown key${didYouMean(issue.path, k)}`).join('; ');
   }
   return `${path || '(top level)'}: ${issue.message}`;
+}
+
+function didYouMean(path: readonly PropertyKey[], key: string): string {
+  const known = KNOWN_KEYS[path.filter((part) => typeof part !== 'number').join('.')];
+  const suggestion = known ? suggestKey(key, known) : undefined;
+  return suggestion ? ` (did you mean ${suggestion}?)` : '';
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

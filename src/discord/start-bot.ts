@@ -2,6 +2,7 @@ import { setMaxListeners } from 'node:events';
 import { Events, PermissionFlagsBits, Status, type Client } from 'discord.js';
 import type { AlertSender } from '../alerts/alert-sender';
 import type { NoticePoster } from '../alerts/notice-poster';
+import { UserError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';
 import { createSendRateGate, DEFAULT_SENDS_PER_SECOND } from './send-rate-gate';
@@ -80,7 +81,9 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
     }
     options.onReady();
   });
-  await client.login(options.token);
+  await client.login(options.token).catch((error: unknown) => {
+    throw explainLoginFailure(error);
+  });
   const sends = new AbortController();
   // Every concurrent post listens on this one signal (one per channel being sent to): not a leak.
   setMaxListeners(0, sends.signal);
@@ -106,4 +109,14 @@ function canReadHistory(client: Client, channelId: string): boolean | undefined 
   const channel = client.channels.cache.get(channelId);
   if (!channel || !client.user || !('permissionsFor' in channel)) return undefined;
   return channel.permissionsFor(client.user)?.has(PermissionFlagsBits.ReadMessageHistory);
+}
+
+/** Discord's refusals at login are setup mistakes: one line with the fix instead of a stack. */
+function explainLoginFailure(error: unknown): unknown {
+  const code = (error as { code?: unknown; status?: unknown }).code;
+  const status = (error as { status?: unknown }).status;
+  if (code === 'TokenInvalid' || status === 401) {
+    return new UserError('Discord refused DISCORD_TOKEN (401 Unauthorized): copy the bot token again from the Developer Portal (Bot → Reset Token)');
+  }
+  return error;
 }

@@ -8,6 +8,7 @@ import type { DedupeKey } from './dedupe-keys';
 import { createCycleFetcher } from './cycle-fetcher';
 import { coalesceCalls } from '../shared/coalesce-calls';
 import { hash53 } from '../shared/hash53';
+import { describeCycle } from './describe-cycle';
 import { isFeedDue } from './is-feed-due';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
@@ -32,13 +33,18 @@ export interface PollCycleDeps {
   stories?: StoryTracker;
   /** Told as each due feed finishes (progress on a terminal). */
   onFeedPolled?(feedId: string, dueCount: number): void;
+  /** `once`: poll every feed now, whatever its interval or back-off, and leave reporting to the caller. */
+  pollEveryFeed?: boolean;
 }
 
 export interface CycleReport {
   startedAt: string;
   durationMs: number;
-  /** `backingOff`: failing feeds skipped this tick because their next attempt is not due yet. */
-  feeds: { due: number; ok: number; notModified: number; failed: number; backingOff?: number };
+  /**
+   * `backingOff`: failing feeds skipped this tick because their next attempt is not due yet;
+   * `notDue`: feeds skipped because their own interval has not passed.
+   */
+  feeds: { due: number; ok: number; notModified: number; failed: number; backingOff?: number; notDue?: number };
   failures: { feedId: string; reason: string }[];
   items: number;
   newItems: number;
@@ -60,9 +66,8 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   const started = Date.now();
   const feeds = await deps.getFeeds();
   const states = await deps.feedStates.getMany(feeds.map((f) => f.id));
-  const due = feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
+  const due = deps.pollEveryFeed ? feeds : feeds.filter((feed) => isFeedDue(feed, states.get(feed.id), now));
   const ruleSet = await deps.getRuleSet();
-  const backingOff = feeds.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
   const settled = await Promise.allSettled(pollEach(deps, due, states, ruleSet, now, signal));
   const done = settled.flatMap((s) => (s.status === 'fulfilled' && s.value ? [s.value] : []));
   const polled = done.map((d) => d.polled);
@@ -73,9 +78,11 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   if (failure) throw failure.reason;
   const newItems = done.reduce((sum, d) => sum + d.newItems, 0);
   const matched = done.reduce((sum, d) => sum + d.matched, 0);
-  const report = summarise(polled, now, started, newItems, matched, backingOff);
+  const report = summarise(polled, now, started, newItems, matched, countSkipped(feeds, due, states, now));
   if (signal?.aborted) return { ...report, cancelled: true };
-  deps.logger.info({ cycle: { ...report, failures: report.failures.length } }, 'poll cycle finished');
+  if (deps.pollEveryFeed) return report;
+  // JSON logs carry the whole report; a terminal shows the one readable line in `summary`.
+  deps.logger.info({ cycle: { ...report, failures: report.failures.length }, summary: describeCycle(report) }, 'poll cycle finished');
   for (const { result } of polled) logFailure(deps.logger, result, states.get(result.feed.id));
   return report;
 }
@@ -147,6 +154,14 @@ function createHandOver(deps: PollCycleDeps, now: Date): (batch: HandOver[]) => 
   });
 }
 
+/** Feeds left out of this cycle: backing off after failures, or waiting for their own interval. */
+function countSkipped(feeds: readonly FeedSource[], due: readonly FeedSource[], states: Map<string, FeedState>, now: Date): { backingOff: number; notDue: number } {
+  const polled = new Set(due.map((f) => f.id));
+  const skipped = feeds.filter((f) => !polled.has(f.id));
+  const backingOff = skipped.filter((f) => Date.parse(states.get(f.id)?.nextAttemptAt ?? '') > now.getTime()).length;
+  return { backingOff, notDue: skipped.length - backingOff };
+}
+
 function logFailure(logger: Logger, result: FeedPollResult, previous: FeedState | undefined): void {
   if (result.status !== 'failed') return;
   const { consecutiveFailures, nextAttemptAt, failingSince } = result.state;
@@ -186,13 +201,20 @@ function keyDigest(key: string): string {
   return `${hash53(key).toString(36)}.${hash53(key, 0x5bd1e995).toString(36)}`;
 }
 
-function summarise(polled: readonly PolledFeed[], now: Date, started: number, newItems: number, matched: number, backingOff: number): CycleReport {
+function summarise(
+  polled: readonly PolledFeed[],
+  now: Date,
+  started: number,
+  newItems: number,
+  matched: number,
+  skipped: { backingOff: number; notDue: number },
+): CycleReport {
   const results = polled.map((p) => p.result);
   const count = (status: FeedPollResult['status']) => results.filter((r) => r.status === status).length;
   return {
     startedAt: now.toISOString(),
     durationMs: Date.now() - started,
-    feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed'), backingOff },
+    feeds: { due: results.length, ok: count('ok'), notModified: count('not-modified'), failed: count('failed'), ...skipped },
     failures: results.flatMap((r) => (r.status === 'failed' ? [{ feedId: r.feed.id, reason: r.reason }] : [])),
     items: polled.reduce((sum, p) => sum + p.itemCount, 0),
     newItems,

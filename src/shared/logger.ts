@@ -43,6 +43,9 @@ const REDACTED_PATHS = [
   '*.headers.Authorization',
 ];
 
+/** Detail objects that come with a `summary` line: JSON logs keep them, pretty logs show the summary. */
+const PRETTY_HIDDEN_DETAIL = 'cycle';
+
 /** Pretty when asked for, or when nobody asked and a person is watching. */
 export function chooseLogFormat(format: LogFormat | undefined, isTTY: boolean): LogFormat {
   return format ?? (isTTY ? 'pretty' : 'json');
@@ -59,7 +62,16 @@ export function createLogger(level: string, destination: NodeJS.WritableStream |
   const scrub = createSecretScrubber(options.secrets);
   const stream =
     format === 'pretty'
-      ? pinoPretty({ destination, sync: true, colorize: isTTY, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true })
+      ? pinoPretty({
+          destination,
+          sync: true,
+          colorize: isTTY,
+          translateTime: 'SYS:HH:MM:ss.l',
+          // A line that brings a readable `summary` (the poll cycle's) shows it instead of its detail object.
+          ignore: `pid,hostname,summary,${PRETTY_HIDDEN_DETAIL}`,
+          messageFormat: (log, messageKey) => (typeof log.summary === 'string' ? `${String(log[messageKey])}: ${log.summary}` : String(log[messageKey])),
+          singleLine: true,
+        })
       : typeof destination === 'number'
         ? pino.destination({ fd: destination, sync: true })
         : destination;

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Keyv from 'keyv';
 import type { KeyvStoreAdapter } from 'keyv';
 import KeyvRedis from '@keyv/redis';
@@ -9,10 +7,16 @@ import { createInProcessClaims, createRedisClaims } from './claims';
 import { createInProcessLocks, createRedisLocks, type LockClient } from './named-locks';
 import { BatchingSqlite } from './sqlite-adapter';
 import { createRedisIndex, type SortedIndexClient } from './sorted-index';
+import { explainStoreFailure, STORE_CONNECT_TIMEOUT_MS } from './explain-store-failure';
+import { prepareSqlitePath } from './prepare-sqlite-path';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** Entries handed to Keyv per setMany call. */
 const SET_MANY_SLICE = 2_000;
+/** Written and read at start-up to prove the store works; /healthz reads it too. */
+const PING_KEY = '__ping__';
+/** Past the Redis connect budget, how long opening may still take before it is abandoned. */
+const OPEN_GRACE_MS = 3_000;
 
 /**
  * Opens the store named by a URL: `sqlite://relative/or/absolute/path` (the directory is created on demand)
@@ -20,6 +24,24 @@ const SET_MANY_SLICE = 2_000;
  */
 export async function openStore(url: string, onCorrupt: CorruptEntryReporter = () => {}): Promise<KeyValue> {
   const adapter = createAdapter(url);
+  let timer: NodeJS.Timeout | undefined;
+  // A backstop: the Redis client gives up by itself after STORE_CONNECT_TIMEOUT_MS (see below); this
+  // bounds anything else that would keep start-up waiting in silence.
+  const timedOut = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`connect timeout after ${STORE_CONNECT_TIMEOUT_MS} ms`)), STORE_CONNECT_TIMEOUT_MS + OPEN_GRACE_MS);
+  });
+  try {
+    return await Promise.race([connect(adapter, onCorrupt), timedOut]);
+  } catch (error: unknown) {
+    // Forced: a polite close would wait for the queued commands, that is for Redis to come back.
+    await Promise.resolve(adapter instanceof KeyvRedis ? adapter.disconnect(true) : adapter.disconnect?.()).catch(() => {});
+    throw explainStoreFailure(url, error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function connect(adapter: KeyvStoreAdapter, onCorrupt: CorruptEntryReporter): Promise<KeyValue> {
   if (adapter instanceof BatchingSqlite) await adapter.tune();
   // Keyv's default is to report a failed read as "absent" and a failed write as done: a seen key that
   // could not be read would alert an old story again. Errors must reach the poll, which fails and retries.
@@ -28,7 +50,9 @@ export async function openStore(url: string, onCorrupt: CorruptEntryReporter = (
   keyv.on('error', () => {});
   const coordination = await coordinationFor(adapter);
   const kv = wrapKeyv(keyv, onCorrupt, coordination);
-  await kv.get('__ping__'); // fail now, with a clear message, rather than at the first poll
+  // Fail now, with a clear message, rather than at the first poll: a read-only file or replica fails the write.
+  await kv.set(PING_KEY, Date.now());
+  await kv.get(PING_KEY);
   return kv;
 }
 
@@ -41,15 +65,32 @@ function createAdapter(url: string): KeyvStoreAdapter {
   if (url.startsWith('sqlite://')) {
     const path = url.slice('sqlite://'.length);
     if (!path) throw new UserError(`store URL "${url}" has no file path`);
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') prepareSqlitePath(path);
     return new BatchingSqlite({ uri: `sqlite://${path}`, busyTimeout: SQLITE_BUSY_TIMEOUT_MS }) as unknown as KeyvStoreAdapter;
   }
   if (isSharedStoreUrl(url)) {
     // While Redis is unreachable, commands wait in the client's queue and run once it is back; an error
     // Redis answers with is thrown, not swallowed.
-    return new KeyvRedis(url, { throwOnErrors: true }) as unknown as KeyvStoreAdapter;
+    // openStore bounds only the first connection: an unreachable address fails start-up instead of waiting
+    // in silence; once connected, an outage queues commands as described above.
+    const firstConnection = { made: false };
+    const adapter = new KeyvRedis({ url, socket: { reconnectStrategy: reconnectUnlessNeverConnected(firstConnection) } }, { throwOnErrors: true });
+    adapter.client.once('ready', () => (firstConnection.made = true));
+    return adapter as unknown as KeyvStoreAdapter;
   }
   throw new UserError(`store URL "${url}" must start with sqlite:// or redis://`);
+}
+
+/**
+ * The client's own back-off (100 ms doubling to 2 s), except that until a first connection is made it
+ * gives up after STORE_CONNECT_TIMEOUT_MS: its connect() then fails, and start-up with it.
+ */
+function reconnectUnlessNeverConnected(firstConnection: { made: boolean }): (retries: number, cause: Error) => number | Error {
+  const since = Date.now();
+  return (retries, cause) => {
+    if (!firstConnection.made && Date.now() - since >= STORE_CONNECT_TIMEOUT_MS) return cause;
+    return Math.min(2 ** retries * 100, 2_000) + Math.floor(Math.random() * 100);
+  };
 }
 
 type Native = Pick<KeyValue, 'withLock' | 'tryClaim' | 'index'>;

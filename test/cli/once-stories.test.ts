@@ -59,9 +59,9 @@ describe.each([
   it('prints every story once, distinct look-alikes included, and rewrites from other outlets at most rarely, across runs', async () => {
     // Two runs, as two polls a day apart: the second starts from the store, as after a restart.
     serve(20);
-    const first = await runCli(['once', '--json', '--config', config]);
+    const first = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir }); // once keeps its memory in data/once.sqlite
     serve(Infinity);
-    const second = await runCli(['once', '--json', '--config', config]);
+    const second = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir });
     expect([first.code, second.code]).toEqual([0, 0]);
 
     const byTitle = new Map(items.map((i) => [i.title, i]));

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rss2, atom, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { jsonLines, runCli } from '../support/run-cli';
+import { jsonLines, runCli, type CliRun } from '../support/run-cli';
 import { writeConfig } from '../support/write-config';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toUTCString();
@@ -40,9 +40,11 @@ describe('radar once', () => {
     await server.close();
     rmSync(dir, { recursive: true, force: true });
   });
+  // Run in the temp folder: once keeps its memory in data/once.sqlite under the working directory.
+  const once = (args: string[], env: Record<string, string> = {}): Promise<CliRun> => runCli(['once', ...args], env, 20_000, { cwd: dir });
 
   it('prints each matching item once, oldest first, with the terms that matched', async () => {
-    const first = await runCli(['once', '--json', '--config', config]);
+    const first = await once(['--json', '--config', config]);
     expect(first.code).toBe(0);
     const lines = jsonLines(first.stdout);
     expect(lines.map((l) => l.title)).toEqual([
@@ -68,7 +70,7 @@ describe('radar once', () => {
   });
 
   it('prints nothing on the next run, and the unchanged feed costs a 304', async () => {
-    const second = await runCli(['once', '--json', '--config', config]);
+    const second = await once(['--json', '--config', config]);
     expect(second.code).toBe(0);
     expect(second.stdout).toBe('');
     const requests = server.requests('/mining.xml');
@@ -78,9 +80,9 @@ describe('radar once', () => {
   it('prints only the items a feed gained since the last run', async () => {
     const added: Rss2Item = { title: 'Terbium shortage hits magnet makers', link: 'https://news.example/terbium', guid: 'mw-4', description: 'Heavy rare earths tighten.', pubDate: hoursAgo(0.5) };
     server.route('/mining.xml', { body: rss2({ title: 'Mining wire', items: [added, ...miningItems] }), etag: '"v2"' });
-    const third = await runCli(['once', '--json', '--config', config]);
+    const third = await once(['--json', '--config', config]);
     expect(jsonLines(third.stdout).map((l) => l.id)).toEqual(['mw-4']);
-    const fourth = await runCli(['once', '--json', '--config', config]);
+    const fourth = await once(['--json', '--config', config]);
     expect(fourth.stdout).toBe('');
   });
 
@@ -88,10 +90,33 @@ describe('radar once', () => {
     server.route('/mining.xml', {
       body: rss2({ title: 'Mining wire', items: [{ title: 'JOGMEC funds a dysprosium separation plant', link: 'https://news.example/plant', guid: 'mw-5', pubDate: hoursAgo(0.2) }] }),
     });
-    const run = await runCli(['once', '--config', config]);
+    const run = await once(['--config', config]);
     expect(run.stdout).toContain('Mining wire: JOGMEC funds a dysprosium separation plant');
     expect(run.stdout).toContain('https://news.example/plant');
     expect(run.stdout).toMatch(/matched: Heavy rare earths \(dysprosium\); Japan's supply chain \(JOGMEC\)/);
+  });
+
+  it("keeps its own memory in data/once.sqlite and never touches the bot's store, even with RADAR_STORE set", async () => {
+    const botStore = join(dir, 'bot-from-env.sqlite');
+    const run = await once(['--json', '--config', config], { RADAR_STORE: `sqlite://${botStore}` });
+    expect(run.code).toBe(0);
+    expect(existsSync(join(dir, 'data', 'once.sqlite'))).toBe(true);
+    expect(existsSync(join(dir, 'radar.sqlite'))).toBe(false); // the config's store, the bot's
+    expect(existsSync(botStore)).toBe(false);
+  });
+
+  it('polls every feed on every run, a failing one too, and ends with a summary line', async () => {
+    // The broken feed failed on every earlier run, so the bot would be backing off from it by now.
+    const before = server.requests('/broken.xml').length;
+    const run = await once(['--config', config]);
+    expect(server.requests('/broken.xml').length).toBe(before + 1);
+    expect(run.stderr).toMatch(/^3 feeds: (\d+ ok, )?(\d+ not modified, )?1 failed; \d+ new matching items? /m);
+  });
+
+  it('reports a failed feed once, not once per log line', async () => {
+    const run = await once(['--config', config], { LOG_LEVEL: 'info', LOG_FORMAT: 'pretty' });
+    expect(run.stderr.match(/HTTP 503/g)).toHaveLength(1);
+    expect(run.stderr).toContain('feed broken failed: HTTP 503');
   });
 
   it('alerts only recent items of a feed it polls for the first time', async () => {
@@ -105,7 +130,7 @@ describe('radar once', () => {
     const withBacklog = writeConfig(dir, [{ id: 'backlog', name: 'Backlog', url: server.url('/backlog.xml') }], {
       store: `sqlite://${join(dir, 'backlog.sqlite')}`,
     });
-    const run = await runCli(['once', '--json', '--config', withBacklog]);
+    const run = await once(['--json', '--config', withBacklog, '--store', `sqlite://${join(dir, 'backlog.sqlite')}`]);
     // Only the 3 items within maxItemAgeHours (48) of the 30: the rest are remembered silently.
     expect(jsonLines(run.stdout).map((l) => l.id)).toEqual(['b-3', 'b-2', 'b-1']);
   });
@@ -156,7 +181,7 @@ describe('radar once --json links and dates', () => {
   });
 
   it('prints links without tracking, fragments or click-trackers, and dates with colon offsets at the right time', async () => {
-    const run = await runCli(['once', '--json', '--config', config]);
+    const run = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir });
     expect(run.code).toBe(0);
     expect(jsonLines(run.stdout).map(({ id, link, published }) => ({ id, link, published }))).toEqual([
       { id: 'l-1', link: 'https://www.wire.example/markets/dy-exports/?id=77', published: threeHoursAgo.toISOString() },
@@ -169,7 +194,7 @@ describe('radar once --json links and dates', () => {
     const before = Date.now();
     const typo: Rss2Item = { title: 'Dysprosium price note', link: 'https://wire.example/dy-note?utm_campaign=x', guid: 'l-4', pubDate: 'Tue, 15 Sep 2062 10:00:00 GMT' };
     server.route('/links.xml', { body: rss2({ title: 'Links wire', items: [typo, ...items] }) });
-    const run = await runCli(['once', '--json', '--config', config]);
+    const run = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir });
     const [line] = jsonLines(run.stdout);
     expect(line).toMatchObject({ id: 'l-4', link: 'https://wire.example/dy-note' });
     expect(Date.parse(String(line?.published))).toBeGreaterThanOrEqual(before - 1000);
@@ -188,6 +213,7 @@ describe('invalid configuration', () => {
     ['a rule with an unbalanced parenthesis', 'topics:\n  - id: t\n    name: T\n    colour: "#112233"\n    rules: ["(Lynas AND JOGMEC"]\n', 'topics[0].rules[0]: unbalanced parenthesis at column 1'],
     ['a bad schedule', 'schedule: "every five minutes"\n', 'schedule: not a cron expression'],
     ['an unknown key', 'polling: fast\n', 'polling: unknown key'],
+    ['a mistyped key', 'limits:\n  maxRedirect: 3\n', 'limits.maxRedirect: unknown key (did you mean maxRedirects?)'],
     ['a feed without a URL scheme', 'feeds:\n  - id: f\n    name: F\n    url: "example.com/feed"\n', 'feeds[0].url: not a valid URL'],
   ])('stops with exit code 2 on %s', async (_name, yaml, message) => {
     const base = 'feeds:\n  - id: ok\n    name: OK\n    url: "https://example.com/feed"\ntopics:\n  - id: t\n    name: T\n    colour: "#112233"\n    rules: ["Lynas"]\n';
@@ -200,6 +226,16 @@ describe('invalid configuration', () => {
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(message);
     }
+  });
+
+  it('points at the line and column of a YAML syntax error and shows the line', async () => {
+    const file = join(dir, 'syntax.yaml');
+    writeFileSync(file, 'schedule: "*/5 * * * *"\nfeeds:\n  - id: wire\n    url: https://wire.example/feed: rss\n');
+    const run = await runCli(['check-config', '--config', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:4:10: Nested mappings are not allowed in compact mappings`);
+    expect(run.stderr).toContain('\n        url: https://wire.example/feed: rss\n             ^');
+    expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
   it('names the file when it does not exist', async () => {

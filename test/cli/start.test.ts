@@ -71,6 +71,28 @@ describe('radar start', () => {
     }
   });
 
+  it('logs one readable line per poll in pretty mode, with the feeds it skipped', async () => {
+    feeds.route('/down.xml', { status: 503, body: 'down' });
+    const file = writeConfig(
+      dir,
+      [
+        { id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') },
+        { id: 'down', name: 'Down', url: feeds.url('/down.xml') },
+      ],
+      { schedule: '*/2 * * * * *' },
+    );
+    const bot = startCli(['start', '--config', file], { LOG_FORMAT: 'pretty', LOG_LEVEL: 'info' });
+    try {
+      // The first poll fails the second feed; the next ones leave it out while it backs off, and say so.
+      await eventually(() => expect(bot.output().stderr).toMatch(/poll cycle finished: 1 feed: 1 ok; 0 new matching items \(skipped 1 backing off; /), 30_000);
+      const cycleLines = bot.output().stderr.split('\n').filter((line) => line.includes('poll cycle finished'));
+      expect(cycleLines[0]).toContain('poll cycle finished: 2 feeds: 1 ok, 1 failed; 0 new matching items');
+      for (const line of cycleLines) expect(line).not.toContain('{');
+    } finally {
+      expect(await bot.stop()).toBe(0);
+    }
+  });
+
   describe('with DISCORD_TOKEN and DISCORD_API_URL pointing at the twin', () => {
     let twin: DiscordTwin;
     beforeEach(async () => {

@@ -17,11 +17,19 @@ export interface RunningCli {
 
 export const CLI_PATH = join(__dirname, '..', '..', 'dist', 'cli.js');
 
+/** Where and as whom the CLI runs: a temp folder as working directory, another user (when the tests run as root). */
+export interface CliProcessOptions {
+  cwd?: string;
+  uid?: number;
+  gid?: number;
+}
+
 /** Starts the compiled CLI (`node dist/cli.js …`) as a user would, with a clean environment. */
-export function startCli(args: string[], env: Record<string, string> = {}): RunningCli {
+export function startCli(args: string[], env: Record<string, string> = {}, options: CliProcessOptions = {}): RunningCli {
   const child = spawn(process.execPath, [CLI_PATH, ...args], {
     env: { PATH: process.env.PATH ?? '', TZ: 'UTC', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    ...options,
   });
   let stdout = '';
   let stderr = '';
@@ -42,8 +50,8 @@ export function startCli(args: string[], env: Record<string, string> = {}): Runn
 }
 
 /** Runs a CLI command to completion; fails if it takes longer than `timeoutMs`. */
-export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 20_000): Promise<CliRun> {
-  const running = startCli(args, env);
+export async function runCli(args: string[], env: Record<string, string> = {}, timeoutMs = 20_000, options: CliProcessOptions = {}): Promise<CliRun> {
+  const running = startCli(args, env, options);
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
