@@ -31,12 +31,31 @@ export async function redisAvailable(): Promise<boolean> {
   }
 }
 
-/** A Redis URL whose keys this test owns: a separate logical database, flushed first. */
+/** The logical databases this test file was handed by freshRedisUrl, emptied again once the file is done. */
+const filledDbs = new Set<string>();
+
+/** A Redis URL whose keys this test owns: a separate logical database, flushed first and again after the file. */
 export async function freshRedisUrl(db: number): Promise<string> {
   const url = `${REDIS_URL.replace(/\/\d+$/, '')}/${db}`;
-  const client = createClient({ url });
-  await client.connect();
-  await client.flushDb();
-  await client.quit();
+  filledDbs.add(url);
+  await flushDb(url);
   return url;
 }
+
+async function flushDb(url: string): Promise<void> {
+  const client = createClient({ url, socket: { reconnectStrategy: false } });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.flushDb();
+  } finally {
+    await client.quit();
+  }
+}
+
+// Leaves no test data behind in the shared Redis: only the databases this file filled, never another's.
+// Registered on import, so every file that can call freshRedisUrl cleans up after itself.
+afterAll(async () => {
+  for (const url of filledDbs) await flushDb(url);
+  filledDbs.clear();
+});
