@@ -15,7 +15,8 @@ export function writeConfig(dir: string, feeds: { id: string; name: string; url:
     schedule: '*/5 * * * *',
     store: `sqlite://${join(dir, 'radar.sqlite')}`,
     allowPrivateFeedAddresses: true,
-    limits: { requestTimeoutMs: 5000, maxItemAgeHours: 48, firstPollMaxItems: 10, minHostIntervalMs: 0 },
+    // A loopback fetch is quick, but a starved process on a busy machine is not: the timeout only catches a hang.
+    limits: { requestTimeoutMs: 30_000, maxItemAgeHours: 48, firstPollMaxItems: 10, minHostIntervalMs: 0 },
     feeds,
     topics: TEST_TOPICS,
     ...extra,

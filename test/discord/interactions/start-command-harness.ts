@@ -75,7 +75,7 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
       ruleSets: createRuleSetCache(),
       checkFeedUrl: async (url) => (/^https?:\/\//i.test(url) ? { ok: true, url } : { ok: false, error: 'only http and https feeds can be polled' }),
       // the real fetch and parse, against the loopback feed server of the test
-      probeFeed: (url) => probeFeed(url, { timeoutMs: 10_000, maxBodyBytes: 1_000_000, maxRedirects: 3 }, new Date()),
+      probeFeed: (url) => probeFeed(url, { timeoutMs: 60_000, maxBodyBytes: 1_000_000, maxRedirects: 3 }, new Date()),
       status: (guildId) => status(guildId),
       onSettingsChanged: () => void changes++,
       now: () => new Date(),

@@ -93,7 +93,8 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
       schedule: '0 0 1 1 *',
       allowPrivateFeedAddresses: true,
       // Every test feed is on 127.0.0.1: one host, which the politeness gap would otherwise serialise.
-      limits: { firstPollMaxItems: 10, requestTimeoutMs: 2000, minHostIntervalMs: 0, ...options.limits },
+      // The timeout only catches a hang (a starved process on a busy machine is slow, not broken); tests of it set their own.
+      limits: { firstPollMaxItems: 10, requestTimeoutMs: 30_000, minHostIntervalMs: 0, ...options.limits },
       feeds: feedIds.map((id) => ({ id, name: `Wire ${id}`, url: feedServer.url(`/${id}.xml`) })),
       topics: TEST_TOPICS,
       ...options.config,

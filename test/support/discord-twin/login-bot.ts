@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import { Client, Events, GatewayIntentBits, type ClientOptions } from 'discord.js';
 import type { DiscordTwin } from './types';
 
-export const LOGIN_TIMEOUT_MS = 10_000;
+/** A hang guard, not a speed check: logging in can take many seconds on a busy machine. */
+export const LOGIN_TIMEOUT_MS = 60_000;
 
 /**
  * Logs a real discord.js client into the twin and waits for clientReady (all guilds cached).

@@ -2,7 +2,8 @@ import type { TwinMessage } from './types';
 
 /** Discord checks enforce_nonce uniqueness over "the past few minutes". */
 export const NONCE_WINDOW_MS = 5 * 60_000;
-export const DEFAULT_WAIT_FOR_MESSAGES_MS = 5_000;
+/** A hang guard, not a speed check: the bot may be starved for many seconds on a busy machine. */
+export const DEFAULT_WAIT_FOR_MESSAGES_MS = 60_000;
 
 export interface MessageStore {
   list(channelId: string): TwinMessage[];
@@ -59,7 +60,8 @@ export function createMessageStore(now: () => number, nonceWindowMs = NONCE_WIND
       const entry = nonces.get(`${channelId}:${nonce}`);
       return entry && now() - entry.at < nonceWindowMs ? entry.message : undefined;
     },
-    waitFor(channelId, count, timeoutMs = DEFAULT_WAIT_FOR_MESSAGES_MS) {
+    waitFor(channelId, count, requestedMs = DEFAULT_WAIT_FOR_MESSAGES_MS) {
+      const timeoutMs = Math.max(requestedMs, DEFAULT_WAIT_FOR_MESSAGES_MS);
       const current = list(channelId);
       if (current.length >= count) return Promise.resolve(current);
       return new Promise((resolve, reject) => {
