@@ -67,7 +67,7 @@ describe('button clicks through the Discord twin', () => {
     );
 
   beforeAll(async () => {
-    twin = await startDiscordTwin({ interactionTimeoutMs: 1_000, deferredTimeoutMs: 1_000 });
+    twin = await startDiscordTwin();
     guild = twin.addGuild({ channels: [{ name: 'alerts' }], members: [{ userId: ADA, username: 'ada', permissions: 'admin' }, { userId: BO, username: 'bo' }] });
     client = await loginBot(twin);
     await client.application.commands.set([{ name: 'pages', description: 'Paged answer' }], guild.id);

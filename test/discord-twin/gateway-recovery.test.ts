@@ -97,7 +97,8 @@ describe('gateway sessions against the Discord twin', () => {
   });
 });
 
-async function waitFor(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+/** Waits for the condition; the minute is a hang guard for a busy machine, not a speed check. */
+async function waitFor(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
     if (Date.now() > deadline) throw new Error('condition not met in time');

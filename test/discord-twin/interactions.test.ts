@@ -46,7 +46,8 @@ describe('interactions through the Discord twin', () => {
   const lateErrors: unknown[] = [];
 
   beforeAll(async () => {
-    twin = await startDiscordTwin({ interactionTimeoutMs: 400, deferredTimeoutMs: 400 });
+    // Discord's own 3 s for every answer here (two tests wait it out); shorter would fail the others on a busy machine.
+    twin = await startDiscordTwin({ interactionTimeoutMs: 3_000, deferredTimeoutMs: 3_000 });
     guild = twin.addGuild({
       channels: [{ name: 'alerts' }, { name: 'ops' }],
       roles: [{ name: 'analysts' }],
@@ -148,7 +149,7 @@ describe('interactions through the Discord twin', () => {
     handlers.set('slow', async (interaction) => {
       await interaction.deferReply();
     });
-    await expect(invoke('slow')).rejects.toThrow(/deferred \/slow but never edited or followed up within 400 ms/);
+    await expect(invoke('slow')).rejects.toThrow(/deferred \/slow but never edited or followed up within 3000 ms/);
   });
 
   it('types subcommand options from the registered definition and resolves channels and roles', async () => {
@@ -205,7 +206,7 @@ describe('interactions through the Discord twin', () => {
         await interaction.reply('too late').then(resolve, resolve);
       });
     });
-    await expect(invoke('silent')).rejects.toThrow(/did not answer \/silent within 400 ms/);
+    await expect(invoke('silent')).rejects.toThrow(/did not answer \/silent within 3000 ms/);
     release();
     const error = await late;
     expect(error).toBeInstanceOf(DiscordAPIError);

@@ -5,7 +5,7 @@ import { startFeedServer, type FeedRoute, type FeedServer } from '../support/fee
 import { readFixture, readFixtureBytes } from './read-fixture';
 import { gzipSync } from 'node:zlib';
 
-const options: FetchOptions = { timeoutMs: 5_000, maxBodyBytes: 200_000, maxRedirects: 3 };
+const options: FetchOptions = { timeoutMs: 60_000, maxBodyBytes: 200_000, maxRedirects: 3 };
 const feedXml = rss2({ title: 'Desk', items: [{ title: 'NdPr oxide steady', guid: 'g-1' }] });
 const now = new Date('2026-09-16T00:00:00Z');
 

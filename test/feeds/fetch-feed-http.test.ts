@@ -5,7 +5,7 @@ import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 
 const NOW_MS = Date.parse('2026-09-16T00:00:00Z');
-const options: FetchOptions = { timeoutMs: 5_000, maxBodyBytes: 1_000_000, maxRedirects: 3, now: () => NOW_MS };
+const options: FetchOptions = { timeoutMs: 60_000, maxBodyBytes: 1_000_000, maxRedirects: 3, now: () => NOW_MS };
 const feedXml = rss2({ title: 'Desk', items: [{ title: 'Lynas output rises', guid: 'g-1' }] });
 
 let server: FeedServer;

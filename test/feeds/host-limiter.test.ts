@@ -3,7 +3,7 @@ import { createHostLimiter } from '../../src/feeds/host-limiter';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 
-const options = { timeoutMs: 5_000, maxBodyBytes: 100_000, maxRedirects: 3 };
+const options = { timeoutMs: 60_000, maxBodyBytes: 100_000, maxRedirects: 3 };
 
 describe('createHostLimiter against a server', () => {
   let server: FeedServer;

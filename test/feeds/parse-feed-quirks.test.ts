@@ -50,14 +50,13 @@ describe('parseFeed on built feeds', () => {
 
 describe('parseFeed on broken structure', () => {
   it('stays linear on hostile input full of unclosed elements', async () => {
-    // About 1 MB: linear work takes well under a second; anything quadratic would take minutes.
+    // About 1 MB: linear work takes well under a second; anything quadratic would take many minutes and
+    // run into this test's timeout. No stopwatch: a busy machine may take ten times as long, honestly.
     const junk = `${'<title><b>x<!--<script<link <published>'.repeat(20_000)}<title>${'<![CDATA[<i>'.repeat(20_000)}</title>`;
-    const started = Date.now();
     for (const root of ['<rss version="2.0"><channel>', '<feed xmlns="http://www.w3.org/2005/Atom">']) {
       expect((await parseFeed(`${root}${junk}`, feedFor('https://e.com/feed'), now)).kind).toBe('failed');
     }
-    expect(Date.now() - started).toBeLessThan(5_000);
-  });
+  }, 120_000);
 
 
   it('fails on an <rss> without a channel with a one-line reason', async () => {

@@ -2,7 +2,7 @@ import { probeFeed } from '../../src/feeds/probe-feed';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 
-const OPTIONS = { timeoutMs: 10_000, maxBodyBytes: 100_000, maxRedirects: 2 };
+const OPTIONS = { timeoutMs: 60_000, maxBodyBytes: 100_000, maxRedirects: 2 };
 const NOW = new Date('2025-03-03T12:00:00Z');
 
 let feeds: FeedServer;

@@ -74,11 +74,10 @@ describe('startHealthServer', () => {
 
   it('treats a store that hangs as down instead of hanging the probe', async () => {
     const { url } = await start(makeChecks({ storeOk: () => new Promise<boolean>(() => {}) }));
-    const started = Date.now();
+    // The store's promise never settles: an answer at all (not the test's timeout) shows the probe gave up on it.
     const response = await fetch(`${url}/healthz`);
     expect(response.status).toBe(503);
     expect(((await response.json()) as { reasons: string[] }).reasons).toEqual(['store did not answer within 2000 ms']);
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   it('serves every radar metric in Prometheus text format on /metrics', async () => {

@@ -49,7 +49,7 @@ describe('feed URLs that lead to private addresses', () => {
     server.route('/private.xml', { body: rss2({ title: 'secret', items: [] }) });
     // The first hop stands in for a public host (loopback is all a test has); every later hop gets the real policy.
     const checkUrl = async (url: string) => (url.endsWith('/public.xml') || url.endsWith('/metadata.xml') ? undefined : strict(url));
-    const options = { timeoutMs: 2000, maxBodyBytes: 100_000, maxRedirects: 5, checkUrl };
+    const options = { timeoutMs: 60_000, maxBodyBytes: 100_000, maxRedirects: 5, checkUrl };
     expect(await fetchFeed({ url: server.url('/public.xml') }, options)).toMatchObject({ kind: 'failed', failure: 'blocked', reason: expect.stringContaining('private or local address') });
     expect(await fetchFeed({ url: server.url('/metadata.xml') }, options)).toMatchObject({ kind: 'failed', failure: 'blocked' });
     expect(server.requests('/private.xml')).toHaveLength(0);

@@ -70,14 +70,21 @@ describe('delivery by several instances sharing one Redis outbox', () => {
     const alert = alertIn('X', 1);
     await dying!.enqueue([{ alert, storyKeys: [{ key: alert.id, ttlMs: 60_000 }] }]);
     // The dying instance's send never returns: the process is gone as far as the fleet can tell.
-    const hung: AlertSender = { send: () => new Promise<SendResult>(() => {}) };
-    void deliverPending(deps(dying!, hung, 400), new Date());
-    await sleep(100);
+    // Its claim lasts 5 s: long enough that the survivor's first look surely falls inside it, even on a busy machine.
+    let sending: () => void = () => {};
+    const sendStarted = new Promise<void>((resolve) => (sending = resolve));
+    const hung: AlertSender = { send: () => (sending(), new Promise<SendResult>(() => {})) };
+    void deliverPending(deps(dying!, hung, 5_000), new Date());
+    await sendStarted;
     const posted: string[] = [];
-    const early = await deliverPending(deps(survivor!, recordingSender(posted), 400), new Date());
+    const early = await deliverPending(deps(survivor!, recordingSender(posted), 5_000), new Date());
     expect(early).toMatchObject({ sent: 0, pending: 1 }); // claimed elsewhere: left alone
-    await sleep(400);
-    const late = await deliverPending(deps(survivor!, recordingSender(posted), 400), new Date());
+    // Then the survivor keeps trying, as its delivery sweeps do, until the claim has expired.
+    let late = early;
+    while (late.pending > 0 && posted.length === 0) {
+      await sleep(100);
+      late = await deliverPending(deps(survivor!, recordingSender(posted), 5_000), new Date());
+    }
     expect(late).toMatchObject({ sent: 1, pending: 0 });
     expect(posted).toEqual([alert.id]);
   });

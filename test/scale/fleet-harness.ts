@@ -24,6 +24,8 @@ export interface Fleet {
   log: LogEntry[];
   /** Indexes of the instances that polled a tick, in order. */
   pollers(): number[];
+  /** The ticks some instance polled, in order (a tick twice would be a double poll). */
+  polledTicks(): string[];
   publish(items: Rss2Item[]): void;
   titles(): string[];
   close(): Promise<void>;
@@ -50,8 +52,9 @@ export async function startFleet(size: number, redisDb: number): Promise<Fleet> 
     ),
   );
   await Promise.all(apps.map((app) => app.start()));
-  await eventually(() => expect(twin.commands.global.length).toBeGreaterThan(0), 10_000);
-  const pollers = () => log.filter((e) => e.message === 'polling this tick for the fleet').map((e) => e.fields.instance as number);
+  await eventually(() => expect(twin.commands.global.length).toBeGreaterThan(0));
+  const polling = () => log.filter((e) => e.message === 'polling this tick for the fleet');
+  const pollers = () => polling().map((e) => e.fields.instance as number);
   return {
     twin,
     feeds,
@@ -59,6 +62,7 @@ export async function startFleet(size: number, redisDb: number): Promise<Fleet> 
     apps,
     log,
     pollers,
+    polledTicks: () => polling().map((e) => String(e.fields.tick)),
     publish: (items) => feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items }) }),
     // A packed message (a long queue) carries several alerts: every embed is one alert.
     titles: () => twin.messages(guild.channelId('alerts')).flatMap((m) => (m.embeds as APIEmbed[]).map((e) => e.title ?? '')),

@@ -48,7 +48,7 @@ describe('a sharded gateway against the Discord twin', () => {
     await start({ shards: 2 }, tmp.url);
     expect(twin.gatewaySessions().filter((s) => s.identified).map((s) => `${s.shardId}/${s.shardCount}`).sort()).toEqual(['0/2', '1/2']);
     await answersOnEveryShard();
-  }, 20_000);
+  });
 
   it('runs one shard per instance with SHARD_ID and SHARD_COUNT, sharing one Redis', async () => {
     if (!(await redisAvailable())) return;
@@ -58,5 +58,5 @@ describe('a sharded gateway against the Discord twin', () => {
     await answersOnEveryShard();
     // Registered by one instance only: the other found the job claimed (or the commands up to date).
     expect(twin.requests.filter((r) => r.method === 'PUT' && /\/commands$/.test(r.path))).toHaveLength(1);
-  }, 20_000);
+  });
 });

@@ -44,19 +44,27 @@ describe('Redis poll coordinator', () => {
 
   it('lets another instance take over once the polling instance died and its lease expired', async () => {
     if (!hasRedis) return;
-    const [a, b] = await fleet(2, 1_000);
+    // A 3 s lease: the look right after the death surely falls inside it, even on a busy machine.
+    const [a, b] = await fleet(2, 3_000);
     expect(await a!.shouldRun('poll:t1', 60_000)).toBe(true);
     await a!.close(); // dies mid-poll: no onComplete, no renewals
     expect(await b!.shouldRun('poll:t2', 60_000)).toBe(false);
-    await new Promise((r) => setTimeout(r, 1_200));
-    expect(await b!.shouldRun('poll:t3', 60_000)).toBe(true);
+    // Then b asks at each tick, as it would, until the lease has expired: it gets the tick then.
+    let tick = 3;
+    while (!(await b!.shouldRun(`poll:t${tick}`, 60_000))) {
+      tick += 1;
+      await new Promise((r) => setTimeout(r, 100));
+    }
   });
 
   it('renews the running lease while a poll lasts longer than the lease', async () => {
     if (!hasRedis) return;
-    const [a, b] = await fleet(2, 600);
+    // Renewed every third of the lease: to lapse, a renewal would have to be two thirds of it (2 s) late.
+    const leaseMs = 3_000;
+    const [a, b] = await fleet(2, leaseMs);
+    const electedAt = Date.now();
     expect(await a!.shouldRun('poll:t1', 60_000)).toBe(true);
-    await new Promise((r) => setTimeout(r, 1_000));
+    await new Promise((r) => setTimeout(r, leaseMs + 500 - (Date.now() - electedAt)));
     expect(await b!.shouldRun('poll:t2', 60_000)).toBe(false);
     await a!.onComplete('poll:t1');
   });

@@ -54,9 +54,10 @@ async function run(guild: TwinGuild, userId: string, command: string, options: I
 const settingsOf = (guild: TwinGuild) => h.deps.guilds.get(guild.id);
 const firstLine = (text: string) => text.split('\n')[0];
 
+/** Waits for the condition (an event reaching discord.js's cache); the minute is a hang guard for a busy machine. */
 async function waitFor(condition: () => boolean): Promise<void> {
-  for (let i = 0; i < 200 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
-  if (!condition()) throw new Error('condition not met within 2 s');
+  for (let i = 0; i < 6000 && !condition(); i++) await new Promise((r) => setTimeout(r, 10));
+  if (!condition()) throw new Error('condition not met within a minute');
 }
 
 /** Whether the CHANNEL_UPDATE with the bot's deny overwrite has reached discord.js's cache. */

@@ -24,7 +24,8 @@ let g: TwinGuild;
 beforeAll(async () => {
   h = await startCommandHarness(REPORT);
   g = h.twin.addGuild({ channels: [{ name: 'general' }], members: [{ userId: ADMIN, permissions: 'manage-guild' }, { userId: MEMBER }] });
-  for (let i = 0; i < 200 && !h.client.guilds.cache.has(g.id); i++) await new Promise((r) => setTimeout(r, 10));
+  // Until the guild reached discord.js's cache (a minute at most: a hang guard, not a speed check).
+  for (let i = 0; i < 6000 && !h.client.guilds.cache.has(g.id); i++) await new Promise((r) => setTimeout(r, 10));
 });
 
 afterAll(async () => {

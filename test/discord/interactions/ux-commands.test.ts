@@ -25,7 +25,8 @@ beforeAll(async () => {
   feeds = await startFeedServer();
   h = await startCommandHarness(REPORT);
   g = h.twin.addGuild({ channels: [{ name: 'general' }, { name: 'alerts' }], roles: [{ name: 'traders' }], members: [{ userId: ADMIN, permissions: 'manage-guild' }, { userId: MEMBER }] });
-  for (let i = 0; i < 200 && !h.client.guilds.cache.has(g.id); i++) await new Promise((r) => setTimeout(r, 10));
+  // Until the guild reached discord.js's cache (a minute at most: a hang guard, not a speed check).
+  for (let i = 0; i < 6000 && !h.client.guilds.cache.has(g.id); i++) await new Promise((r) => setTimeout(r, 10));
 });
 
 afterAll(async () => {
