@@ -37,6 +37,7 @@ import { createRedisPollCoordinator, type PollCoordinator } from './store/redis-
 import { createOutboxStore } from './store/outbox-store';
 import { createSeenStore } from './store/seen-store';
 import { createStoryIndexStore } from './store/story-index-store';
+import { createStoryLedgerStore } from './store/story-ledger-store';
 import { STORY_WINDOW_MS } from './stories/story';
 
 export interface App {
@@ -71,6 +72,8 @@ export interface AppTimings {
   pollLeaseMs?: number;
   /** How often due digests are looked for between polls (default a minute; they are also after every poll). */
   digestCheckMs?: number;
+  /** A story's message is edited ("also reported by") at most this often. */
+  editIntervalMs?: number;
 }
 
 export interface AppOptions {
@@ -102,6 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const guilds = createGuildSettingsStore(kv, onCorrupt);
   const outbox = createOutboxStore(kv, onCorrupt);
   const digests = createDigestStore(kv, onCorrupt);
+  const ledger = createStoryLedgerStore(kv, onCorrupt);
   const stats = createAlertStatsStore(kv);
   const feedStates = createFeedStateStore(kv, onCorrupt);
   const metrics = createMetrics({ outboxDepth: () => outbox.count() });
@@ -127,6 +131,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       maxItemAgeMs: config.limits.maxItemAgeHours * 3_600_000,
       onQueued: () => discord?.delivery.kick(),
       now,
+      ledger,
     });
   const sink = countMatches(routed, metrics);
   // Cycles never overlap, whoever asks: two at once could both see an item as new.
@@ -224,7 +229,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           now,
           logger,
         },
-        stores: { outbox, guilds, stats, feedStates },
+        stores: { outbox, guilds, stats, feedStates, ledger },
         timings: options.timings,
         now,
         logger,

@@ -1,6 +1,7 @@
 import type { SendResult } from '../alerts/alert-sender';
 import { messageNonce } from '../alerts/message-nonce';
 import type { ChannelClaim, OutboxEntry, SendAttempt } from '../store/outbox-store';
+import { recordPosts } from './record-posts';
 import { RECHECK_AFTER_MS, retryDelayMs, type DeliveryDeps, type DeliveryReport } from './deliver-alerts';
 
 /**
@@ -162,6 +163,9 @@ async function checkChannel(deps: DeliveryDeps, batch: OutboxEntry[], attempt: S
 }
 
 async function settleSent(deps: DeliveryDeps, sent: OutboxEntry[], messageId: string, now: Date, report: DeliveryReport): Promise<void> {
+  // Recorded before the alerts leave the outbox: a crash in between resends under the same nonce, and
+  // recording the same post again changes nothing; the other way round, the message id could be lost.
+  if (deps.ledger) await recordPosts(deps.ledger, sent, messageId, now);
   await deps.outbox.complete(sent, { messageId, at: now });
   report.sent += sent.length;
   sent.forEach((e) => deps.onSent?.(e));

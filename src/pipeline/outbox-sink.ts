@@ -4,7 +4,10 @@ import type { GuildSettingsStore } from '../store/guild-settings-store';
 import type { DigestStore } from '../store/digest-store';
 import type { OutboxStore } from '../store/outbox-store';
 import type { NewsItem } from '../feeds/news-item';
-import { STORY_WINDOW_MS } from '../stories/story';
+import type { Alert } from '../alerts/alert';
+import { STORY_WINDOW_MS, storyItemKey } from '../stories/story';
+import type { StoryLedger } from '../stories/story-ledger';
+import { storyItemOf } from './record-posts';
 import { dedupeKeys, type DedupeKey } from './dedupe-keys';
 import type { AlertSink, MatchedItem } from './matched-item';
 import { routeAlerts } from './route-alerts';
@@ -24,6 +27,8 @@ export interface OutboxSinkDeps {
   /** Called after new alerts are queued, to start sending without waiting for the next tick. */
   onQueued(count: number): void;
   now(): Date;
+  /** Stories already posted: an item joining one edits its messages ("also reported by") instead. */
+  ledger?: StoryLedger;
 }
 
 /**
@@ -36,14 +41,18 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
       if (items.length === 0) return;
       const { rules, feeds } = deps.current();
       const guilds = await deps.guilds.all();
-      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds, rules, feeds, now: deps.now(), maxItemAgeMs: deps.maxItemAgeMs });
       const storyOf = new Map<NewsItem, MatchedItem['story']>(items.map((m) => [m.item, m.story]));
-      const routed = alerts.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey(storyOf.get(alert.item))] }));
+      const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds, rules, feeds, now: deps.now(), maxItemAgeMs: deps.maxItemAgeMs }).map((alert) => ({
+        ...alert,
+        storyId: storyOf.get(alert.item)?.id ?? storyItemKey(alert.item),
+      }));
+      const { toPost, edits } = deps.ledger ? await joinPostedStories(deps.ledger, alerts, storyOf, deps.now()) : { toPost: alerts, edits: 0 };
+      const routed = toPost.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey(storyOf.get(alert.item))] }));
       const { instant, digest } = deps.digests ? splitByDelivery(routed, guilds) : { instant: routed, digest: new Map() };
       // Buffered before the outbox write resolves the sink: either way the items are marked seen only after both.
       for (const [channelId, batch] of digest) await deps.digests?.add(batch.guildId, channelId, batch.stories);
       const queued = await deps.outbox.enqueue(instant);
-      if (queued.length > 0) deps.onQueued(queued.length);
+      if (queued.length + edits > 0) deps.onQueued(queued.length);
     },
   };
 }
@@ -54,4 +63,29 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
  */
 function recognisedStoryKey(story: MatchedItem['story']): DedupeKey[] {
   return story ? [{ key: `story:${story.id}`, ttlMs: STORY_WINDOW_MS }] : [];
+}
+
+/**
+ * An item retelling a story already posted in a channel is not posted there again: it is recorded in the
+ * story, and the channel's message gets its outlet in an edit. Channels the story has not reached (not
+ * posted yet, or only the retelling matched there) keep the alert; the outbox's story keys decide.
+ */
+async function joinPostedStories(
+  ledger: StoryLedger,
+  alerts: readonly Alert[],
+  storyOf: ReadonlyMap<NewsItem, MatchedItem['story']>,
+  now: Date,
+): Promise<{ toPost: Alert[]; edits: number }> {
+  const skipped = new Set<Alert>();
+  let edits = 0;
+  const joined = alerts.filter((a) => storyOf.get(a.item)?.joined === true);
+  for (const item of new Set(joined.map((a) => a.item))) {
+    const storyId = storyOf.get(item)!.id;
+    const posted = new Set((await ledger.get(storyId))?.posts.map((p) => p.channelId) ?? []);
+    const here = joined.filter((a) => a.item === item && posted.has(a.channelId));
+    if (here.length === 0) continue;
+    here.forEach((a) => skipped.add(a));
+    edits += (await ledger.join(storyId, storyItemOf(item), here.map((a) => a.channelId), now)).length;
+  }
+  return { toPost: alerts.filter((a) => !skipped.has(a)), edits };
 }

@@ -102,6 +102,27 @@ export const storyMemberShape = z.looseObject({
   text: z.looseObject({ title: text, summary: text }),
 });
 
+/** A story of the ledger (story-ledger-store.ts): what edits and /explain dereference. */
+export const ledgerStoryShape = z.looseObject({
+  id: text,
+  members: z.array(z.looseObject({ feedId: text, link: text, title: text, at: text })),
+  topics: z.array(text),
+  terms: z.array(text),
+  firstSeen: text,
+  lastSeen: text,
+  posts: z.array(
+    z.looseObject({
+      guildId: text,
+      channelId: text,
+      messageId: text,
+      postedAt: text,
+      outlet: text,
+      also: z.array(z.looseObject({ name: text, link: text })),
+      shown: z.number(),
+    }),
+  ),
+});
+
 /**
  * The value if it has the shape, else undefined after telling `report` which key and what is wrong.
  * An absent value (undefined) is simply absent, not corrupt.
