@@ -53,11 +53,11 @@ export function createStoryLedgerStore(kv: KeyValue, onCorrupt: CorruptEntryRepo
     },
     async pendingEdits() {
       const members = await kv.index.members(EDITS);
-      return members.flatMap((member) => {
-        const parsed = parseJob(member);
-        if (!parsed) onCorrupt(`index:${EDITS}:${member.slice(0, 80)}`, 'not a [storyId, channelId] pair');
-        return parsed ? [parsed] : [];
-      });
+      const unreadable = members.filter((member) => parseJob(member) === undefined);
+      // Reported once and dropped, rather than read (and skipped) on every round.
+      unreadable.forEach((member) => onCorrupt(`index:${EDITS}:${member.slice(0, 80)}`, 'not a [storyId, channelId] pair'));
+      await kv.index.remove(EDITS, unreadable);
+      return members.flatMap((member) => parseJob(member) ?? []);
     },
     async updatePost(job, edit) {
       const post = await change(job.storyId, (story) => {
