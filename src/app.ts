@@ -37,7 +37,7 @@ import { createRedisPollCoordinator, type PollCoordinator } from './store/redis-
 import { createOutboxStore } from './store/outbox-store';
 import { createSeenStore } from './store/seen-store';
 import { createStoryIndexStore } from './store/story-index-store';
-import { createStoryLedgerStore } from './store/story-ledger-store';
+import { createStoryServices } from './app-stories';
 import { STORY_WINDOW_MS } from './stories/story';
 
 export interface App {
@@ -105,7 +105,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   const guilds = createGuildSettingsStore(kv, onCorrupt);
   const outbox = createOutboxStore(kv, onCorrupt);
   const digests = createDigestStore(kv, onCorrupt);
-  const ledger = createStoryLedgerStore(kv, onCorrupt);
   const stats = createAlertStatsStore(kv);
   const feedStates = createFeedStateStore(kv, onCorrupt);
   const metrics = createMetrics({ outboxDepth: () => outbox.count() });
@@ -119,6 +118,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let scheduler: Scheduler | undefined;
   let stopped: Promise<void> | undefined;
 
+  const stories = createStoryServices({ kv, onCorrupt, config, guilds, outbox, topics, current: catalog.current, now, onQueued: () => discord?.delivery.kick() });
   const routed =
     options.consoleSink ??
     createOutboxSink({
@@ -131,7 +131,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       maxItemAgeMs: config.limits.maxItemAgeHours * 3_600_000,
       onQueued: () => discord?.delivery.kick(),
       now,
-      ledger,
+      ledger: stories.ledger,
+      recent: stories.recent,
     });
   const sink = countMatches(routed, metrics);
   // Cycles never overlap, whoever asks: two at once could both see an item as new.
@@ -170,6 +171,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     limits: config.limits,
     logger,
     onFeedPolled: options.onFeedPolled,
+    ...(options.consoleSink ? {} : { seenItems: stories.seenItems }),
   };
   // Digests and health notices are looked at after every poll (its stories are in the buffers by then).
   const checks = createPeriodicChecks({ guilds, digests, outbox, discord: () => discord, now, logger });
@@ -226,10 +228,11 @@ export async function createApp(options: AppOptions): Promise<App> {
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
           alertWhy: (whyKey: string) => outbox.alertWhy(whyKey),
           onSettingsChanged: catalog.invalidate,
+          stories: stories.view,
           now,
           logger,
         },
-        stores: { outbox, guilds, stats, feedStates, ledger },
+        stores: { outbox, guilds, stats, feedStates, ledger: stories.ledger },
         timings: options.timings,
         now,
         logger,

@@ -40,4 +40,6 @@ export interface Alert {
   digest?: DigestPart;
   /** The story the item tells (its own key when it founded it): where the ledger records the message. */
   storyId?: string;
+  /** Posted because a new subscription asked for recent stories: sent packed, never mentioning anyone. */
+  backfill?: true;
 }

@@ -66,7 +66,9 @@ async function startRound(deps: DeliveryDeps, claim: ChannelClaim, entries: Outb
   const isDue = (entry: OutboxEntry) => ignoreBackoff || !entry.notBefore || Date.parse(entry.notBefore) <= now.getTime();
   const { sender } = deps;
   // Decided once per round: a backlog is packed to its end, rather than its tail trickling out one by one.
-  const packing = takeWhile(queue, isDue).length >= PACK_WHEN_QUEUED && sender.sendMany !== undefined && sender.packSize !== undefined;
+  // A backfill asked for several stories at once: one message, as a backlog would be.
+  const backlog = takeWhile(queue, isDue).length >= PACK_WHEN_QUEUED || queue[0]?.alert.backfill === true;
+  const packing = backlog && sender.sendMany !== undefined && sender.packSize !== undefined;
   return { queue, attempt, isDue, packing, singlyUntil: -1 };
 }
 

@@ -7,6 +7,7 @@ import type { NewsItem } from '../feeds/news-item';
 import type { Alert } from '../alerts/alert';
 import { STORY_WINDOW_MS, storyItemKey } from '../stories/story';
 import type { StoryLedger } from '../stories/story-ledger';
+import type { RecentStories } from './recent-stories';
 import { storyItemOf } from './record-posts';
 import { dedupeKeys, type DedupeKey } from './dedupe-keys';
 import type { AlertSink, MatchedItem } from './matched-item';
@@ -29,6 +30,8 @@ export interface OutboxSinkDeps {
   now(): Date;
   /** Stories already posted: an item joining one edits its messages ("also reported by") instead. */
   ledger?: StoryLedger;
+  /** Keeps the stories for /recent and backfill. */
+  recent?: Pick<RecentStories, 'remember'>;
 }
 
 /**
@@ -53,6 +56,7 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
       for (const [channelId, batch] of digest) await deps.digests?.add(batch.guildId, channelId, batch.stories);
       const queued = await deps.outbox.enqueue(instant);
       if (queued.length + edits > 0) deps.onQueued(queued.length);
+      await deps.recent?.remember(items, deps.now());
     },
   };
 }
@@ -61,7 +65,7 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
  * The recognised story (see track-stories.ts) as one more key: a channel given the story by one outlet
  * is not given another outlet's rewrite of it within 48 h; a channel that never had it still gets it.
  */
-function recognisedStoryKey(story: MatchedItem['story']): DedupeKey[] {
+export function recognisedStoryKey(story: MatchedItem['story']): DedupeKey[] {
   return story ? [{ key: `story:${story.id}`, ttlMs: STORY_WINDOW_MS }] : [];
 }
 

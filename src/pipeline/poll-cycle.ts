@@ -1,7 +1,9 @@
 import type { FeedSource } from '../feeds/feed-source';
+import type { NewsItem } from '../feeds/news-item';
 import type { HostLimiter } from '../feeds/host-limiter';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store';
+import type { SeenItemsStore } from '../store/seen-items-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { DedupeKey } from './dedupe-keys';
@@ -9,6 +11,7 @@ import { createCycleFetcher } from './cycle-fetcher';
 import { coalesceCalls } from '../shared/coalesce-calls';
 import { hash53 } from '../shared/hash53';
 import { isFeedDue } from './is-feed-due';
+import { noteSeenItems } from './note-seen-items';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
 import type { RecentItems } from './recent-items';
@@ -32,6 +35,8 @@ export interface PollCycleDeps {
   stories?: StoryTracker;
   /** Told as each due feed finishes (progress on a terminal). */
   onFeedPolled?(feedId: string, dueCount: number): void;
+  /** Remembers the new items of the last two days, matched or not, for /explain; absent, none are. */
+  seenItems?: SeenItemsStore;
 }
 
 export interface CycleReport {
@@ -119,7 +124,7 @@ function pollEach(
       const matches = ruleSet.match(candidate.item);
       if (matches.length > 0) matched.push({ item: candidate.item, matches });
     }
-    await handOver([{ matched, seen: [...fresh.flatMap((c) => c.keys), ...seeded.flat()] }]);
+    await handOver([{ matched, seen: [...fresh.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
     // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
     return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
   });
@@ -128,6 +133,8 @@ function pollEach(
 interface HandOver {
   matched: MatchedItem[];
   seen: DedupeKey[];
+  /** The feed's new items, matched or not, remembered for /explain. */
+  items: NewsItem[];
 }
 
 /**
@@ -143,6 +150,7 @@ function createHandOver(deps: PollCycleDeps, now: Date): (batch: HandOver[]) => 
     await deps.sink.deliver(told);
     await deps.stories?.remember(told);
     await deps.seen.markSeen(batch.flatMap((b) => b.seen));
+    if (deps.seenItems) await noteSeenItems(deps.seenItems, batch.flatMap((b) => b.items), told, now, deps.logger);
     return batch.map(() => undefined);
   });
 }
