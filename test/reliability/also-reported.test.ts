@@ -74,4 +74,20 @@ describe('also reported by', () => {
     expect(rig.twin.requests.filter((r) => r.path === `/channels/${channel()}/messages/${posted!.id}`)).toHaveLength(1);
     expect(rig.logged('story message cannot be edited; not trying again')).toHaveLength(1);
   });
+
+  it('gives up an edit Discord keeps failing after a bounded number of tries, and records it', async () => {
+    rig.serve('a', [deal]);
+    await rig.poll();
+    const [posted] = rig.twin.messages(channel());
+    rig.twin.failRest({ status: 503, untilMs: 60_000, match: new RegExp(`/messages/${posted!.id}$`) });
+    rig.serve('b', [rewrite]);
+    await rig.poll();
+    await eventually(() => expect(rig.logged('story message cannot be edited; not trying again')).toHaveLength(1), 10_000);
+    const tries = rig.twin.requests.filter((r) => r.path.endsWith(`/messages/${posted!.id}`)).length;
+    rig.serve('c', [third]);
+    await rig.poll();
+    await rig.poll();
+    expect(rig.twin.requests.filter((r) => r.path.endsWith(`/messages/${posted!.id}`))).toHaveLength(tries);
+    expect(rig.titles('alerts')).toEqual([deal.title]);
+  });
 });
