@@ -56,7 +56,7 @@ export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
   return {
     async remember(items, now) {
       const founders = items.filter((m) => m.story?.joined !== true);
-      await deps.store.record(founders.map((m) => ({ storyId: m.story?.id ?? storyItemKey(m.item), at: now.getTime(), item: m.item, matches: m.matches })));
+      await deps.store.record(founders.map((m) => ({ storyId: m.story?.id ?? storyItemKey(m.item), at: now.getTime(), ...boundedForRecall(m) })));
     },
     async forGuild(guildId, topicId, count) {
       return (await route(guildId, 'recent', topicId)).slice(-clamp(count)).reverse();
@@ -78,4 +78,14 @@ export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
 
 function clamp(count: number): number {
   return Math.max(1, Math.min(MAX_RECENT_STORIES, Math.floor(count)));
+}
+
+/** Kept summaries are cut (an alert shows far less of one), with the hits that fell beyond the cut. */
+const RECALL_SUMMARY_CHARS = 1_000;
+
+function boundedForRecall(matched: MatchedItem): { item: MatchedItem['item']; matches: MatchedItem['matches'] } {
+  if (matched.item.summary.length <= RECALL_SUMMARY_CHARS) return matched;
+  const item = { ...matched.item, summary: matched.item.summary.slice(0, RECALL_SUMMARY_CHARS) };
+  const matches = matched.matches.map((m) => ({ ...m, hits: m.hits.filter((h) => h.field !== 'summary' || h.end <= RECALL_SUMMARY_CHARS) }));
+  return { item, matches };
 }
