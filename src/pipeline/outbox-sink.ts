@@ -55,6 +55,7 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
       // Buffered before the outbox write resolves the sink: either way the items are marked seen only after both.
       for (const [channelId, batch] of digest) await deps.digests?.add(batch.guildId, channelId, batch.stories);
       const queued = await deps.outbox.enqueue(instant);
+      if (deps.ledger) await awaitPosts(deps.ledger, instant.map((i) => i.alert), new Set(queued.map((a) => a.id)), storyOf, deps.now());
       if (queued.length + edits > 0) deps.onQueued(queued.length);
       await deps.recent?.remember(items, deps.now());
     },
@@ -92,4 +93,15 @@ async function joinPostedStories(
     edits += (await ledger.join(storyId, storyItemOf(item), here.map((a) => a.channelId), now)).length;
   }
   return { toPost: alerts.filter((a) => !skipped.has(a)), edits };
+}
+
+/**
+ * A retelling refused because the channel's alert of the story still waits (same poll, or Discord slow):
+ * its outlet is noted, and added to the message once that alert is posted.
+ */
+async function awaitPosts(ledger: StoryLedger, toPost: readonly Alert[], queued: ReadonlySet<string>, storyOf: ReadonlyMap<NewsItem, MatchedItem['story']>, now: Date): Promise<void> {
+  const refused = toPost.filter((a) => !queued.has(a.id) && storyOf.get(a.item)?.joined === true);
+  for (const item of new Set(refused.map((a) => a.item))) {
+    await ledger.awaitPost(storyOf.get(item)!.id, storyItemOf(item), refused.filter((a) => a.item === item).map((a) => a.channelId), now);
+  }
 }

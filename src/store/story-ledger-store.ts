@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { isEditDue, LEDGER_TTL_MS, type Story, type StoryEditJob, type StoryItemRef, type StoryLedger } from '../stories/story-ledger';
+import { isEditDue, LEDGER_TTL_MS, type Story, type StoryEditJob, type StoryItemRef, type StoryLedger, type StoryOutlet } from '../stories/story-ledger';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { checkShape, ledgerStoryShape } from './stored-shapes';
 
@@ -26,13 +26,33 @@ export function createStoryLedgerStore(kv: KeyValue, onCorrupt: CorruptEntryRepo
   return {
     get: read,
     async recordPost(storyId, item, post, matched) {
-      await change(storyId, (current) => {
+      const edit = await change(storyId, (current) => {
         const story = withMember(current ?? newStory(storyId, item), item);
-        if (story.posts.some((p) => p.channelId === post.channelId)) return { story, result: undefined };
+        if (story.posts.some((p) => p.channelId === post.channelId)) return { story, result: false };
         story.topics = [...new Set([...story.topics, ...matched.topics])];
         story.terms = [...new Set([...story.terms, ...matched.terms])];
-        story.posts.push({ guildId: post.guildId, channelId: post.channelId, messageId: post.messageId, postedAt: post.at.toISOString(), outlet: item.outlet, also: [], shown: 0 });
-        return { story, result: undefined };
+        // Outlets that joined while this alert waited: the message lists them from the start (by an edit).
+        const also: StoryOutlet[] = [];
+        for (const { outlet } of (story.waiting ?? []).filter((w) => w.channelId === post.channelId)) {
+          if (outlet.name !== item.outlet && !also.some((o) => o.name === outlet.name) && also.length < MAX_ALSO_OUTLETS) also.push(outlet);
+        }
+        story.waiting = (story.waiting ?? []).filter((w) => w.channelId !== post.channelId);
+        story.posts.push({ guildId: post.guildId, channelId: post.channelId, messageId: post.messageId, postedAt: post.at.toISOString(), outlet: item.outlet, also, shown: 0 });
+        return { story, result: also.length > 0 };
+      });
+      if (edit) await kv.index.add(EDITS, [{ member: JSON.stringify([storyId, post.channelId]), score: post.at.getTime() }]);
+    },
+    async awaitPost(storyId, item, channelIds, now) {
+      await change(storyId, (current) => {
+        const story = withMember(current ?? newStory(storyId, item), item);
+        story.lastSeen = now.toISOString();
+        const waiting = story.waiting ?? [];
+        for (const channelId of channelIds) {
+          if (story.posts.some((p) => p.channelId === channelId)) continue;
+          if (waiting.some((w) => w.channelId === channelId && w.outlet.name === item.outlet)) continue;
+          if (waiting.filter((w) => w.channelId === channelId).length < MAX_ALSO_OUTLETS) waiting.push({ channelId, outlet: { name: item.outlet, link: item.link } });
+        }
+        return { story: { ...story, waiting }, result: undefined };
       });
     },
     async join(storyId, item, channelIds, now) {

@@ -43,6 +43,8 @@ export interface Story {
   firstSeen: string;
   lastSeen: string;
   posts: StoryPost[];
+  /** Outlets that joined while the story's alert still waited to be posted in a channel: listed once it is. */
+  waiting?: { channelId: string; outlet: StoryOutlet }[];
 }
 
 /** An edit due on one message: its story, its channel. */
@@ -64,6 +66,11 @@ export interface StoryLedger {
    * its outlet nor was refused gets an edit queued. Returns the channels an edit was queued for.
    */
   join(storyId: string, item: StoryItemRef & { outlet: string }, channelIds: readonly string[], now: Date): Promise<string[]>;
+  /**
+   * A later item joins a story whose alert is still waiting in these channels (not posted yet): its outlet
+   * is added to the message when the post is recorded.
+   */
+  awaitPost(storyId: string, item: StoryItemRef & { outlet: string }, channelIds: readonly string[], now: Date): Promise<void>;
   /** Edits queued, in the order they were queued. */
   pendingEdits(): Promise<StoryEditJob[]>;
   /** Updates one post under the story's lock; `undefined` from `change` leaves it as it is. Ends the job when no edit is due any more. */

@@ -44,6 +44,15 @@ describe('also reported by', () => {
     expect(rig.titles('alerts')).toEqual([deal.title]);
   });
 
+  it('names an outlet that retold the story before the first post went out, once that post is made', async () => {
+    rig.serve('a', [deal]);
+    rig.serve('b', [rewrite]);
+    await rig.poll();
+    await eventually(() => expect(alsoReported()).toEqual(['[Wire b](https://chronicle.example/lynas-japan)']));
+    expect(rig.titles('alerts')).toEqual([deal.title]);
+    expect(edits()).toHaveLength(1);
+  });
+
   it('adds each new outlet once, also after a restart', async () => {
     rig.serve('a', [deal]);
     await rig.poll();

@@ -35,6 +35,17 @@ describe.each(storeBackends(REDIS_DB))('story ledger on $name', (backend) => {
     expect(story?.members.map((m) => m.link)).toEqual(['https://a.example/1', 'https://b.example/2', 'https://b.example/3', 'https://a.example/4']);
   });
 
+  it('lists outlets that joined before the post once it is recorded, in that channel only', async () => {
+    await ledger.awaitPost('a:1', item('b', 'Wire B', 2), ['c1', 'c2'], NOW);
+    await ledger.awaitPost('a:1', item('b', 'Wire B', 3), ['c1'], NOW);
+    expect(await ledger.pendingEdits()).toEqual([]);
+    await ledger.recordPost('a:1', item('a', 'Wire A', 1), post('c1', 'm1'), matched);
+    expect(await ledger.pendingEdits()).toEqual([{ storyId: 'a:1', channelId: 'c1' }]);
+    const story = await ledger.get('a:1');
+    expect(story?.posts.map((p) => p.also.map((o) => o.name))).toEqual([['Wire B']]);
+    expect(story?.waiting?.map((w) => w.channelId)).toEqual(['c2']);
+  });
+
   it('ends a job once its outlets are shown, and queues nothing for a refused message', async () => {
     await ledger.recordPost('a:1', item('a', 'Wire A', 1), post('c1', 'm1'), matched);
     await ledger.join('a:1', item('b', 'Wire B', 2), ['c1'], NOW);
