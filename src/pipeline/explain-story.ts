@@ -8,7 +8,7 @@ import type { OutboxStore } from '../store/outbox-store';
 import type { SeenItem, SeenItemsStore } from '../store/seen-items-store';
 import { storyItemKey } from '../stories/story';
 import type { Story, StoryLedger } from '../stories/story-ledger';
-import { titleFingerprint } from './dedupe-keys';
+import { titleFingerprint } from '../stories/story-keys';
 
 export interface ExplainDeps {
   seenItems: SeenItemsStore;

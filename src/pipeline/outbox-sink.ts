@@ -9,7 +9,7 @@ import { STORY_WINDOW_MS, storyItemKey } from '../stories/story';
 import type { StoryLedger } from '../stories/story-ledger';
 import type { RecentStories } from './recent-stories';
 import { storyItemOf } from './record-posts';
-import { dedupeKeys, type DedupeKey } from './dedupe-keys';
+import { recognisedStoryKey, storyKeysOf, type StoryKey } from '../stories/story-keys';
 import type { AlertSink, MatchedItem } from './matched-item';
 import { routeAlerts } from './route-alerts';
 import { splitByDelivery } from './split-by-delivery';
@@ -50,7 +50,7 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
         storyId: storyOf.get(alert.item)?.id ?? storyItemKey(alert.item),
       }));
       const { toPost, edits } = deps.ledger ? await joinPostedStories(deps.ledger, alerts, storyOf, deps.now()) : { toPost: alerts, edits: 0 };
-      const routed = toPost.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey(storyOf.get(alert.item))] }));
+      const routed = toPost.map((alert) => ({ alert, storyKeys: [...storyKeysOf(alert.item, deps.seenTtlMs), ...storyKeyOf(storyOf.get(alert.item))] }));
       const { instant, digest } = deps.digests ? splitByDelivery(routed, guilds) : { instant: routed, digest: new Map() };
       // Buffered before the outbox write resolves the sink: either way the items are marked seen only after both.
       for (const [channelId, batch] of digest) await deps.digests?.add(batch.guildId, channelId, batch.stories);
@@ -62,12 +62,9 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
   };
 }
 
-/**
- * The recognised story (see track-stories.ts) as one more key: a channel given the story by one outlet
- * is not given another outlet's rewrite of it within 48 h; a channel that never had it still gets it.
- */
-export function recognisedStoryKey(story: MatchedItem['story']): DedupeKey[] {
-  return story ? [{ key: `story:${story.id}`, ttlMs: STORY_WINDOW_MS }] : [];
+/** The recognised story as one more key, when stories are tracked. */
+export function storyKeyOf(story: MatchedItem['story']): StoryKey[] {
+  return story ? [recognisedStoryKey(story.id, STORY_WINDOW_MS)] : [];
 }
 
 /**

@@ -6,7 +6,7 @@ import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import type { SeenItemsStore } from '../store/seen-items-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
-import type { DedupeKey } from './dedupe-keys';
+import type { StoryKey } from '../stories/story-keys';
 import { createCycleFetcher } from './cycle-fetcher';
 import { coalesceCalls } from '../shared/coalesce-calls';
 import { hash53 } from '../shared/hash53';
@@ -132,7 +132,7 @@ function pollEach(
 
 interface HandOver {
   matched: MatchedItem[];
-  seen: DedupeKey[];
+  seen: StoryKey[];
   /** The feed's new items, matched or not, remembered for /explain. */
   items: NewsItem[];
 }
@@ -175,8 +175,8 @@ function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSo
  * One candidate per story even when several feeds carry it in this poll: the first feed to finish wins.
  * Synchronous, so two feeds finishing together cannot both claim a story.
  */
-function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: DedupeKey[][] } {
-  const claim = (keys: readonly DedupeKey[]) => {
+function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: StoryKey[][] } {
+  const claim = (keys: readonly StoryKey[]) => {
     const digests = keys.map((k) => keyDigest(k.key));
     if (digests.some((d) => claimed.has(d))) return false;
     digests.forEach((d) => claimed.add(d));

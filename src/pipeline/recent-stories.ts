@@ -6,9 +6,9 @@ import type { GuildSettingsStore } from '../store/guild-settings-store';
 import type { OutboxStore } from '../store/outbox-store';
 import type { RecentMatchesStore } from '../store/recent-matches-store';
 import { storyItemKey } from '../stories/story';
-import { dedupeKeys } from './dedupe-keys';
+import { recognisedStoryKey, storyKeysOf } from '../stories/story-keys';
+import { STORY_WINDOW_MS } from '../stories/story';
 import type { MatchedItem } from './matched-item';
-import { recognisedStoryKey } from './outbox-sink';
 import { routeAlerts } from './route-alerts';
 
 /** What /recent and backfill may ask for at most. */
@@ -68,7 +68,7 @@ export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
       const chosen = fresh.slice(-clamp(count)).map((alert): Alert => ({ ...alert, backfill: true }));
       // The same story keys as live alerts: whatever was backfilled is not posted again when it comes back.
       const queued = await deps.outbox.enqueue(
-        chosen.map((alert) => ({ alert, storyKeys: [...dedupeKeys(alert.item, deps.seenTtlMs), ...recognisedStoryKey({ id: alert.storyId!, joined: false })] })),
+        chosen.map((alert) => ({ alert, storyKeys: [...storyKeysOf(alert.item, deps.seenTtlMs), recognisedStoryKey(alert.storyId!, STORY_WINDOW_MS)] })),
       );
       if (queued.length > 0) deps.onQueued(queued.length);
       return queued.length;
