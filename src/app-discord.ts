@@ -13,6 +13,7 @@ import type { FeedStateStore } from './store/feed-state-store';
 import type { GuildSettingsStore } from './store/guild-settings-store';
 import type { KeyValue } from './store/key-value';
 import type { OutboxStore } from './store/outbox-store';
+import type { StoryLedger } from './stories/story-ledger';
 
 /**
  * How long shutdown lets sends in flight finish. Past it they are aborted and handed back: their alerts
@@ -46,7 +47,7 @@ export async function startDiscordMode(options: {
   /** A store shared by several instances: delivery also sweeps the outbox for alerts others left. */
   sharedStore?: boolean;
   botDeps: BotDeps;
-  stores: { outbox: OutboxStore; guilds: GuildSettingsStore; stats: AlertStatsStore; feedStates: FeedStateStore };
+  stores: { outbox: OutboxStore; guilds: GuildSettingsStore; stats: AlertStatsStore; feedStates: FeedStateStore; ledger?: StoryLedger };
   timings?: AppTimings;
   now: () => Date;
   logger: Logger;
@@ -85,6 +86,8 @@ export async function startDiscordMode(options: {
       sweepMs: options.sharedStore ? (options.timings?.deliveryCheckMs ?? RETRY_CHECK_MS) : undefined,
       claimMs: options.timings?.channelClaimMs,
       recheckAfterMs: options.timings?.recheckAfterMs,
+      ledger: stores.ledger,
+      editIntervalMs: options.timings?.editIntervalMs,
       onSent: (entry) => void stores.stats.recordSent(entry.alert.guildId, now()).catch(() => {}),
       onChannelBroken: async (guildId, channelId, reason) => {
         await stores.guilds.update(guildId, (s) => ({ settings: markChannelBroken(s, channelId, reason, now()), result: undefined }));

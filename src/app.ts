@@ -37,6 +37,7 @@ import { createRedisPollCoordinator, type PollCoordinator } from './store/redis-
 import { createOutboxStore } from './store/outbox-store';
 import { createSeenStore } from './store/seen-store';
 import { createStoryIndexStore } from './store/story-index-store';
+import { createStoryServices } from './app-stories';
 import { STORY_WINDOW_MS } from './stories/story';
 
 export interface App {
@@ -71,6 +72,8 @@ export interface AppTimings {
   pollLeaseMs?: number;
   /** How often due digests are looked for between polls (default a minute; they are also after every poll). */
   digestCheckMs?: number;
+  /** A story's message is edited ("also reported by") at most this often. */
+  editIntervalMs?: number;
 }
 
 export interface AppOptions {
@@ -117,6 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let scheduler: Scheduler | undefined;
   let stopped: Promise<void> | undefined;
 
+  const stories = createStoryServices({ kv, onCorrupt, config, guilds, outbox, topics, current: catalog.current, now, onQueued: () => discord?.delivery.kick() });
   const routed =
     options.consoleSink ??
     createOutboxSink({
@@ -129,6 +133,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       maxItemAgeMs: config.limits.maxItemAgeHours * 3_600_000,
       onQueued: () => discord?.delivery.kick(),
       now,
+      ledger: stories.ledger,
+      recent: stories.recent,
     });
   const sink = countMatches(routed, metrics);
   // Cycles never overlap, whoever asks: two at once could both see an item as new.
@@ -168,6 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     onFeedPolled: options.onFeedPolled,
     pollEveryFeed: options.pollEveryFeed,
+    ...(options.consoleSink ? {} : { seenItems: stories.seenItems }),
   };
   // Digests and health notices are looked at after every poll (its stories are in the buffers by then).
   const checks = createPeriodicChecks({ guilds, digests, outbox, discord: () => discord, now, logger });
@@ -224,10 +231,11 @@ export async function createApp(options: AppOptions): Promise<App> {
           status: createStatusProvider({ feeds: catalog, feedStates, guilds, outbox, stats, scheduler: () => scheduler, now }),
           alertWhy: (whyKey: string) => outbox.alertWhy(whyKey),
           onSettingsChanged: catalog.invalidate,
+          stories: stories.view,
           now,
           logger,
         },
-        stores: { outbox, guilds, stats, feedStates },
+        stores: { outbox, guilds, stats, feedStates, ledger: stories.ledger },
         timings: options.timings,
         now,
         logger,

@@ -1,3 +1,4 @@
+import type { StoryOutlet } from '../stories/story-ledger';
 import type { Alert } from './alert';
 
 /**
@@ -46,4 +47,10 @@ export interface AlertSender {
    * posted whose answer never arrived, once Discord's nonce no longer protects a resend.
    */
   findPosted?(alerts: readonly Alert[], since: Date): Promise<PostedCheck>;
+  /**
+   * Sets the "Also reported by" line of the posted message's embed that carries `storyLinks` (the first
+   * embed if none does) to these outlets: the whole list each time, so repeating an edit changes nothing.
+   * `permanent`: the message or the channel is gone (404/403); `rejected`: Discord refused the edit.
+   */
+  editAlsoReported?(target: { channelId: string; messageId: string; storyLinks: readonly string[] }, outlets: readonly StoryOutlet[]): Promise<SendResult>;
 }

@@ -38,4 +38,8 @@ export interface Alert {
    * time is the due time, so the outbox orders it among the channel's alerts).
    */
   digest?: DigestPart;
+  /** The story the item tells (its own key when it founded it): where the ledger records the message. */
+  storyId?: string;
+  /** Posted because a new subscription asked for recent stories: sent packed, never mentioning anyone. */
+  backfill?: true;
 }

@@ -3,6 +3,7 @@ import type { Alert } from '../alerts/alert';
 import type { AlertSender, SendResult } from '../alerts/alert-sender';
 import { messageNonce } from '../alerts/message-nonce';
 import { classifySendError } from './classify-send-error';
+import { editAlsoReported } from './edit-also-reported';
 import { findPostedMessage, type HistoryOptions } from './find-posted-message';
 import { formatAlertMessage, packAlerts } from './format-alert';
 import { findForumPost, postForumAlert } from './post-forum-alert';
@@ -54,6 +55,7 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal; h
       alerts.length === 1 && alerts[0]!.forum
         ? findForumPost(rest, alerts[0]!, since, { botUserId: options.history?.botUserId, signal: options.signal })
         : findPostedMessage(rest, alerts, since, { ...options.history, signal: options.signal }),
+    editAlsoReported: (target, outlets) => editAlsoReported(rest, target, outlets, options.signal),
   };
 
   async function post(channelId: string, body: object): Promise<SendResult> {

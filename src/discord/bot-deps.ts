@@ -1,3 +1,4 @@
+import type { Alert } from '../alerts/alert';
 import type { AlertWhy } from '../alerts/alert-why';
 import type { Topic } from '../config/to-domain';
 import type { FeedSource } from '../feeds/feed-source';
@@ -37,6 +38,16 @@ export interface StatusReport {
 
 export type FeedUrlCheck = { ok: true; url: string } | { ok: false; error: string };
 
+/** The stories a server received or would have received, and why one was or was not sent. */
+export interface StoriesView {
+  /** The last `count` stories this server would have received (for a topic, or any), newest first. */
+  recent(guildId: string, topicId: string | undefined, count: number): Promise<Alert[]>;
+  /** Queues the latest `count` recent stories for a new subscription; returns how many were queued. */
+  backfill(subscription: { guildId: string; channelId: string; topicId?: string }, count: number): Promise<number>;
+  /** Lines saying, per subscribed channel, why the story a link or title names was or was not sent. */
+  explain(guildId: string, query: string): Promise<string[]>;
+}
+
 /** Everything the Discord layer needs from the rest of the bot, passed in by the composition root. */
 export interface BotDeps {
   guilds: GuildSettingsStore;
@@ -58,6 +69,8 @@ export interface BotDeps {
   helpUrl?: string;
   /** Server rules or feeds changed: the next poll must rebuild the rule set and feed list. */
   onSettingsChanged(): void;
+  /** /recent, backfill and /explain; absent in setups without a story memory. */
+  stories?: StoriesView;
   now(): Date;
   logger: Logger;
 }

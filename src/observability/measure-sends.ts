@@ -25,5 +25,6 @@ export function measureSends(sender: AlertSender, metrics: Pick<RadarMetrics, 'r
       : {}),
     ...(sender.packSize ? { packSize: sender.packSize.bind(sender) } : {}),
     ...(sender.findPosted ? { findPosted: sender.findPosted.bind(sender) } : {}),
+    ...(sender.editAlsoReported ? { editAlsoReported: sender.editAlsoReported.bind(sender) } : {}),
   };
 }

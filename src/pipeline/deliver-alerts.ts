@@ -1,7 +1,9 @@
 import type { AlertSender } from '../alerts/alert-sender';
 import type { Logger } from '../shared/logger';
 import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
+import type { StoryLedger } from '../stories/story-ledger';
 import { deliverChannel } from './deliver-channel';
+import { deliverStoryEdits } from './deliver-story-edits';
 
 /** Waits between attempts at one alert while Discord fails: doubling from `baseMs`, never above `maxMs`. */
 export interface RetryTimings {
@@ -37,6 +39,10 @@ export interface DeliveryDeps {
   recheckAfterMs?: number;
   /** Channels already logged as unreadable, so each is logged once (kept by the runner across rounds). */
   unreadableChannels?: Set<string>;
+  /** Where each posted story's message is recorded, and the "also reported by" edits wait; absent, none are. */
+  ledger?: StoryLedger;
+  /** A message is edited at most this often (default EDIT_INTERVAL_MS). */
+  editIntervalMs?: number;
 }
 
 /** Discord keeps nonces "a few minutes"; past four, a resend is checked against the channel first. */
@@ -63,6 +69,8 @@ export async function deliverPending(deps: DeliveryDeps, now: Date, options: { i
   const report: DeliveryReport = { sent: 0, failed: 0, dropped: 0, pending: 0 };
   const channels = await deps.outbox.channels();
   await Promise.all(channels.map((channelId) => deliverClaimed(deps, channelId, now, report, options.ignoreBackoff === true)));
+  // After the alerts: a first post's message id must be known before its story's message can be edited.
+  if (deps.ledger) report.pending += (await deliverStoryEdits({ ...deps, ledger: deps.ledger }, now)).waiting;
   return report;
 }
 

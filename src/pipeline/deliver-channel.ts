@@ -1,6 +1,7 @@
 import type { SendResult } from '../alerts/alert-sender';
 import { messageNonce } from '../alerts/message-nonce';
 import type { ChannelClaim, OutboxEntry, SendAttempt } from '../store/outbox-store';
+import { recordPosts } from './record-posts';
 import { RECHECK_AFTER_MS, retryDelayMs, type DeliveryDeps, type DeliveryReport } from './deliver-alerts';
 
 /**
@@ -65,7 +66,9 @@ async function startRound(deps: DeliveryDeps, claim: ChannelClaim, entries: Outb
   const isDue = (entry: OutboxEntry) => ignoreBackoff || !entry.notBefore || Date.parse(entry.notBefore) <= now.getTime();
   const { sender } = deps;
   // Decided once per round: a backlog is packed to its end, rather than its tail trickling out one by one.
-  const packing = takeWhile(queue, isDue).length >= PACK_WHEN_QUEUED && sender.sendMany !== undefined && sender.packSize !== undefined;
+  // A backfill asked for several stories at once: one message, as a backlog would be.
+  const backlog = takeWhile(queue, isDue).length >= PACK_WHEN_QUEUED || queue[0]?.alert.backfill === true;
+  const packing = backlog && sender.sendMany !== undefined && sender.packSize !== undefined;
   return { queue, attempt, isDue, packing, singlyUntil: -1 };
 }
 
@@ -162,6 +165,9 @@ async function checkChannel(deps: DeliveryDeps, batch: OutboxEntry[], attempt: S
 }
 
 async function settleSent(deps: DeliveryDeps, sent: OutboxEntry[], messageId: string, now: Date, report: DeliveryReport): Promise<void> {
+  // Recorded before the alerts leave the outbox: a crash in between resends under the same nonce, and
+  // recording the same post again changes nothing; the other way round, the message id could be lost.
+  if (deps.ledger) await recordPosts(deps.ledger, sent, messageId, now);
   await deps.outbox.complete(sent, { messageId, at: now });
   report.sent += sent.length;
   sent.forEach((e) => deps.onSent?.(e));

@@ -1,15 +1,18 @@
 import type { FeedSource } from '../feeds/feed-source';
+import type { NewsItem } from '../feeds/news-item';
 import type { HostLimiter } from '../feeds/host-limiter';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store';
+import type { SeenItemsStore } from '../store/seen-items-store';
 import type { SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
-import type { DedupeKey } from './dedupe-keys';
+import type { StoryKey } from '../stories/story-keys';
 import { createCycleFetcher } from './cycle-fetcher';
 import { coalesceCalls } from '../shared/coalesce-calls';
 import { hash53 } from '../shared/hash53';
 import { describeCycle } from './describe-cycle';
 import { isFeedDue } from './is-feed-due';
+import { noteSeenItems } from './note-seen-items';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
 import type { RecentItems } from './recent-items';
@@ -35,6 +38,8 @@ export interface PollCycleDeps {
   onFeedPolled?(feedId: string, dueCount: number): void;
   /** `once`: poll every feed now, whatever its interval or back-off, and leave reporting to the caller. */
   pollEveryFeed?: boolean;
+  /** Remembers the new items of the last two days, matched or not, for /explain; absent, none are. */
+  seenItems?: SeenItemsStore;
 }
 
 export interface CycleReport {
@@ -126,7 +131,7 @@ function pollEach(
       const matches = ruleSet.match(candidate.item);
       if (matches.length > 0) matched.push({ item: candidate.item, matches });
     }
-    await handOver([{ matched, seen: [...fresh.flatMap((c) => c.keys), ...seeded.flat()] }]);
+    await handOver([{ matched, seen: [...fresh.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
     // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
     return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
   });
@@ -134,7 +139,9 @@ function pollEach(
 
 interface HandOver {
   matched: MatchedItem[];
-  seen: DedupeKey[];
+  seen: StoryKey[];
+  /** The feed's new items, matched or not, remembered for /explain. */
+  items: NewsItem[];
 }
 
 /**
@@ -150,6 +157,7 @@ function createHandOver(deps: PollCycleDeps, now: Date): (batch: HandOver[]) => 
     await deps.sink.deliver(told);
     await deps.stories?.remember(told);
     await deps.seen.markSeen(batch.flatMap((b) => b.seen));
+    if (deps.seenItems) await noteSeenItems(deps.seenItems, batch.flatMap((b) => b.items), told, now, deps.logger);
     return batch.map(() => undefined);
   });
 }
@@ -182,8 +190,8 @@ function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSo
  * One candidate per story even when several feeds carry it in this poll: the first feed to finish wins.
  * Synchronous, so two feeds finishing together cannot both claim a story.
  */
-function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: DedupeKey[][] } {
-  const claim = (keys: readonly DedupeKey[]) => {
+function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: StoryKey[][] } {
+  const claim = (keys: readonly StoryKey[]) => {
     const digests = keys.map((k) => keyDigest(k.key));
     if (digests.some((d) => claimed.has(d))) return false;
     digests.forEach((d) => claimed.add(d));

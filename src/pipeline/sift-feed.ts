@@ -3,7 +3,7 @@ import type { NewsItem } from '../feeds/news-item';
 import type { FeedState } from '../store/feed-state-store';
 import { hash53 } from '../shared/hash53';
 import type { SeenStore } from '../store/seen-store';
-import { dedupeKeys, type DedupeKey } from './dedupe-keys';
+import { storyKeysOf, type StoryKey } from '../stories/story-keys';
 import { distrustDuplicateIds, storyOf } from './distrust-duplicate-ids';
 import { parseNewItems, type NewItemsParse } from './parse-new-items';
 import { pollFeed, type FeedPollDeps, type FeedPollResult } from './poll-feed';
@@ -12,7 +12,7 @@ import { splitFirstPoll, type FirstPollLimits } from './select-new-items';
 
 export interface Candidate {
   item: NewsItem;
-  keys: DedupeKey[];
+  keys: StoryKey[];
 }
 
 /** A feed's poll, reduced as soon as it is parsed to what the rest of the cycle needs. */
@@ -23,7 +23,7 @@ export interface PolledFeed {
   /** New items to match: neither served at the feed's last poll, nor seen, nor a first poll's backlog. */
   candidates: Candidate[];
   /** The keys of a first poll's backlog, marked seen without an alert. */
-  seeded: DedupeKey[][];
+  seeded: StoryKey[][];
   /** All the feed's items, remembered once the cycle has marked them seen. */
   remembered: RememberedItem[];
 }
@@ -63,7 +63,7 @@ function isRemembered(memory: FeedMemory | undefined, item: RememberedItem | und
 
 /** Keys the parsed items; candidates are those the feed did not serve at its last poll. */
 function reduce(result: FeedPollResult, cut: NewItemsParse | undefined, memory: FeedMemory | undefined, ttlMs: number): PolledFeed {
-  const all = distrustDuplicateIds(result.items).map((item) => ({ item, keys: dedupeKeys(item, ttlMs, result.feed.guildId) }));
+  const all = distrustDuplicateIds(result.items).map((item) => ({ item, keys: storyKeysOf(item, ttlMs, result.feed.guildId) }));
   const parsed = all.map((candidate, i): RememberedItem => {
     const original = result.items[i] ?? candidate.item;
     const rawKey = cut?.rawKeys?.[i];

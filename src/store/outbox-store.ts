@@ -1,5 +1,6 @@
 import type { Alert } from '../alerts/alert';
 import { alertWhyKey, describeWhy, type AlertWhy } from '../alerts/alert-why';
+import type { StoryKey } from '../stories/story-keys';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { indexScore, outboxKeys } from './outbox-keys';
 import { migrateLegacyIndex } from './outbox-legacy-index';
@@ -79,11 +80,7 @@ export interface ChannelClaim {
   release(): Promise<void>;
 }
 
-/** A key identifying the story (feed item, canonical link, title fingerprint) and how long it counts. */
-export interface StoryKey {
-  key: string;
-  ttlMs: number;
-}
+export type { StoryKey };
 
 /** How long a sent message is remembered when the entry carries no story keys. */
 const SENT_MESSAGE_TTL_MS = 30 * 86_400_000;

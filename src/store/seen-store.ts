@@ -1,3 +1,4 @@
+import type { StoryKey } from '../stories/story-keys';
 import { coalesceCalls } from '../shared/coalesce-calls';
 import type { KeyValue } from './key-value';
 
@@ -9,13 +10,9 @@ import type { KeyValue } from './key-value';
 export interface SeenStore {
   /** For each key list, whether any of its keys is already seen. One round trip for the whole batch, shared with concurrent calls. */
   seenAny(keyLists: string[][]): Promise<boolean[]>;
-  markSeen(entries: readonly SeenEntry[]): Promise<void>;
+  markSeen(entries: readonly StoryKey[]): Promise<void>;
 }
 
-export interface SeenEntry {
-  key: string;
-  ttlMs: number;
-}
 
 export function createSeenStore(kv: KeyValue): SeenStore {
   const storeKey = (key: string) => `seen:${key}`;

@@ -102,6 +102,54 @@ export const storyMemberShape = z.looseObject({
   text: z.looseObject({ title: text, summary: text }),
 });
 
+/** A story of the ledger (story-ledger-store.ts): what edits and /explain dereference. */
+export const ledgerStoryShape = z.looseObject({
+  id: text,
+  members: z.array(z.looseObject({ feedId: text, link: text, title: text, at: text })),
+  topics: z.array(text),
+  terms: z.array(text),
+  firstSeen: text,
+  lastSeen: text,
+  posts: z.array(
+    z.looseObject({
+      guildId: text,
+      channelId: text,
+      messageId: text,
+      postedAt: text,
+      outlet: text,
+      also: z.array(z.looseObject({ name: text, link: text })),
+      shown: z.number(),
+    }),
+  ),
+});
+
+/** One matched story kept for /recent and backfill (recent-matches-store.ts). */
+export const recentMatchShape = z.looseObject({
+  storyId: text,
+  at: z.number(),
+  item: newsItem,
+  matches: z.array(
+    z.looseObject({
+      ruleId: text,
+      topicId: text,
+      terms: z.array(text),
+      hits: z.array(z.looseObject({ term: text, field: text, index: z.number(), start: z.number(), end: z.number() })),
+    }),
+  ),
+});
+
+/** One item a poll found new (seen-items-store.ts), for /explain. */
+export const seenItemShape = z.looseObject({
+  feedId: text,
+  itemId: text,
+  title: text,
+  link: text,
+  canonicalLink: text,
+  at: z.number(),
+  storyId: optionalText,
+  matches: z.array(z.looseObject({ ruleId: text, topicId: text })),
+});
+
 /**
  * The value if it has the shape, else undefined after telling `report` which key and what is wrong.
  * An absent value (undefined) is simply absent, not corrupt.

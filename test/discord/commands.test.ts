@@ -24,7 +24,7 @@ const levels = (): APIApplicationCommandOption[][] => [
 describe('slash command definitions', () => {
   // The contract with the lead and with users: these names and options exactly (`?` = optional).
   test.each([
-    ['subscribe', '', 'topic? channel? mention? mode? at? timezone? compact?'],
+    ['subscribe', '', 'topic? channel? mention? mode? at? timezone? compact? backfill?'],
     ['unsubscribe', '', 'topic? channel?'],
     ['subscriptions', '', ''],
     ['rule', 'add', 'topic keywords'],
@@ -39,6 +39,8 @@ describe('slash command definitions', () => {
     ['feed', 'remove', 'id'],
     ['status', '', ''],
     ['help', '', ''],
+    ['recent', '', 'topic? count?'],
+    ['explain', '', 'link'],
   ])('/%s %s takes: %s', (name, subcommand, expected) => {
     const leaf = leaves().find((l) => l.command.name === name && (l.subcommand ?? '') === subcommand);
     expect(leaf).toBeDefined();
@@ -46,7 +48,7 @@ describe('slash command definitions', () => {
   });
 
   it('declares no command or subcommand beyond the contract', () => {
-    expect(leaves()).toHaveLength(15);
+    expect(leaves()).toHaveLength(17);
   });
 
   it('uses valid names and descriptions of Discord lengths', () => {
@@ -98,6 +100,8 @@ describe('slash command definitions', () => {
       mutes: undefined,
       status: undefined,
       help: undefined,
+      recent: undefined,
+      explain: undefined,
     });
   });
 

@@ -7,6 +7,8 @@ import { helpCommands } from './help';
 import { muteCommands } from './mute';
 import { ruleCommands } from './rule';
 import { rulesCommands } from './rules';
+import { explainCommands } from './explain';
+import { recentCommands } from './recent';
 import { statusCommands } from './status';
 import { subscribeCommands } from './subscribe';
 
@@ -19,6 +21,8 @@ export const COMMAND_TABLE: CommandTable = mergeGroups([
   feedsCommands,
   feedCommands,
   statusCommands,
+  recentCommands,
+  explainCommands,
   helpCommands,
 ]);
 

@@ -23,10 +23,12 @@ const EVERYONE = [
   '`/rules test text:` — which rules would fire on a headline, and on which words',
   '`/feeds list` — the feeds read, with their health',
   '`/mutes` — muted topics and when they resume',
+  '`/recent [topic] [count]` — the last stories this server would have received',
+  '`/explain link:` — why a story (link or title) was or was not posted here',
 ].join('\n');
 
 const MANAGERS = [
-  '`/subscribe [topic] [channel] [mention]` — post alerts in a channel (shows a sample alert)',
+  '`/subscribe [topic] [channel] [mention] [backfill]` — post alerts in a channel (shows a sample alert; `backfill` posts the latest N stories now)',
   '`/unsubscribe [topic] [channel]` — stop them',
   '`/rule add topic: keywords:` · `/rule remove id:` — this server\'s own rules (a new topic name creates a topic)',
   '`/feed add url: [name]` · `/feed remove id:` — this server\'s own feeds (checked by fetching them once)',

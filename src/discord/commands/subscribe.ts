@@ -38,6 +38,7 @@ export const subscribeDefinition = defineCommand({
     { type: Option.String, name: 'at', description: 'Daily digest: local time HH:MM (default 08:00)', max_length: 5 },
     { type: Option.String, name: 'timezone', description: 'Digest time zone, e.g. Asia/Tokyo (default UTC)', autocomplete: true, max_length: 64 },
     { type: Option.Boolean, name: 'compact', description: 'Instant alerts as one line each (title, source, topics), for busy channels' },
+    { type: Option.Integer, name: 'backfill', description: 'Also post the latest N matching stories now (0–10)', min_value: 0, max_value: 10 },
   ],
 });
 
@@ -94,6 +95,16 @@ async function withPreview(message: string, preview: () => Promise<{ content: st
   }
 }
 
+/** Queues the recent stories a new subscription asked for; the answer says how many are on their way. */
+async function backfillNote(deps: BotDeps, subscription: { guildId: string; channelId: string; topicId?: string }, count: number | undefined): Promise<string> {
+  if (count === undefined || count === 0) return '';
+  if (!deps.stories) return '\nRecent stories are not kept by this bot, so none are posted now.';
+  const queued = await deps.stories.backfill(subscription, count);
+  return queued === 0
+    ? '\nNo recent story matches it yet (or the channel has them already); new ones follow as they come.'
+    : `\nPosting the latest ${queued} matching ${queued === 1 ? 'story' : 'stories'} there now, oldest first.`;
+}
+
 export const subscribeCommands: CommandGroup = {
   definitions: [subscribeDefinition, unsubscribeDefinition, subscriptionsDefinition],
   commands: [
@@ -102,6 +113,7 @@ export const subscribeCommands: CommandGroup = {
       async run({ interaction, deps, guildId, now }, args) {
         const channelId = args.channel ?? interaction.channelId;
         if (args.mention === guildId) throw new UserError('Pick a role to mention; @everyone cannot be one.');
+        if (args.backfill !== undefined && !(Number.isInteger(args.backfill) && args.backfill >= 0 && args.backfill <= 10)) throw new UserError('Pick a backfill from 0 to 10 stories.');
         const delivery = readDeliveryInput(args);
         await requirePostableChannel(interaction.guild, channelId);
         // A forum gets one post per story; a digest or a run of compact lines has no post of its own to be.
@@ -115,7 +127,8 @@ export const subscribeCommands: CommandGroup = {
           const forum = isForumChannel(interaction.guild, channelId);
           return subscribe(settings, { channelId, topicId: topic?.id, topicName: topic?.name, mentionRoleId: args.mention, forum, delivery, commandChannelId: interaction.channelId }, now);
         });
-        return withPreview(message, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention, delivery: channelDelivery(settings, channelId) }, now)), deps);
+        const backfilled = await backfillNote(deps, { guildId, channelId, ...(topicId ? { topicId } : {}) }, args.backfill);
+        return withPreview(`${message}${backfilled}`, () => deps.guilds.get(guildId).then((settings) => subscribePreview(deps, settings, { channelId, topicId, mentionRoleId: args.mention, delivery: channelDelivery(settings, channelId) }, now)), deps);
       },
     }),
     commandRoute(unsubscribeDefinition, {

@@ -99,6 +99,7 @@ function createTwinFacade({ state, gateway, interactions, server, log, gatewayUr
           return [{ threadId: c.id, name: c.name, tags: tagNames, ownerId: c.thread!.ownerId, message }];
         });
     },
+    deleteMessage: (channelId, messageId) => messages.remove(channelId, messageId),
     get commands() {
       return state.commands.view();
     },

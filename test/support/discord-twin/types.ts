@@ -208,6 +208,8 @@ export interface DiscordTwin {
   waitForMessages(channelId: string, count: number, timeoutMs?: number): Promise<TwinMessage[]>;
   /** The posts of a forum channel, oldest first. */
   forumPosts(forumId: string): TwinForumPost[];
+  /** Deletes a message as a moderator would; false when there was none. */
+  deleteMessage(channelId: string, messageId: string): boolean;
   readonly commands: { global: unknown[]; guild: Map<string, unknown[]> };
   readonly requests: RestLogEntry[];
   failRest(options: FailRestOptions): void;

@@ -1,4 +1,4 @@
-import { boundKey, dedupeKeys, MAX_PLAIN_KEY_CHARS } from '../../src/pipeline/dedupe-keys';
+import { boundKey, storyKeysOf, MAX_PLAIN_KEY_CHARS } from '../../src/stories/story-keys';
 import { makeItem } from '../support/builders';
 
 const DAY_MS = 86_400_000;
@@ -25,12 +25,12 @@ describe('boundKey', () => {
   });
 });
 
-describe('dedupeKeys', () => {
+describe('storyKeysOf', () => {
   it('remembers an item with a very long id and link under short keys that match on the next poll', () => {
     const item = makeItem({ id: `urn:wire:${'g'.repeat(2_000)}`, canonicalLink: `https://news.example/${'l'.repeat(2_000)}` });
-    const keys = dedupeKeys(item, 30 * DAY_MS);
+    const keys = storyKeysOf(item, 30 * DAY_MS);
     expect(keys.map((k) => k.key.length).every((length) => length <= MAX_PLAIN_KEY_CHARS)).toBe(true);
-    expect(keys.map((k) => k.key)).toEqual(dedupeKeys({ ...item }, 30 * DAY_MS).map((k) => k.key));
+    expect(keys.map((k) => k.key)).toEqual(storyKeysOf({ ...item }, 30 * DAY_MS).map((k) => k.key));
     expect(keys[0]?.key).toMatch(/^item:/);
   });
 });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { NewsItem } from '../feeds/news-item';
 
 const HOUR_MS = 3_600_000;
 /** The same headline from two outlets within this window is one story. */
@@ -14,9 +13,21 @@ const MIN_FINGERPRINT_LENGTH = 24;
  */
 export const MAX_PLAIN_KEY_CHARS = 512;
 
-export interface DedupeKey {
+/**
+ * A key identifying a story (feed item, canonical link, title fingerprint, recognised story) and how long
+ * it counts: the one type the seen store, the outbox and routing share.
+ */
+export interface StoryKey {
   key: string;
   ttlMs: number;
+}
+
+/** What the keys are made of: an item's feed and id, canonical link and title. */
+export interface StoryKeyItem {
+  feedId: string;
+  id: string;
+  canonicalLink: string;
+  title: string;
 }
 
 /**
@@ -25,10 +36,10 @@ export interface DedupeKey {
  * same story in several feeds and a feed that re-issues an item under a new guid. `scope` (a server id)
  * confines the secondary keys to that server.
  */
-export function dedupeKeys(item: NewsItem, seenTtlMs: number, scope?: string): DedupeKey[] {
+export function storyKeysOf(item: StoryKeyItem, seenTtlMs: number, scope?: string): StoryKey[] {
   // A server's own feed must not hide a story from everyone else, so its secondary keys are its own.
   const prefix = scope ? `${scope}:` : '';
-  const keys: DedupeKey[] = [{ key: `item:${item.feedId}:${item.id}`, ttlMs: seenTtlMs }];
+  const keys: StoryKey[] = [{ key: `item:${item.feedId}:${item.id}`, ttlMs: seenTtlMs }];
   if (item.canonicalLink) keys.push({ key: `${prefix}link:${item.canonicalLink}`, ttlMs: seenTtlMs });
   const fingerprint = titleFingerprint(item.title);
   if (fingerprint.length >= MIN_FINGERPRINT_LENGTH) {
@@ -54,4 +65,12 @@ export function titleFingerprint(title: string): string {
     .normalize('NFKC')
     .toLowerCase()
     .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The recognised story (see pipeline/track-stories.ts) as one more key: a channel given the story by one
+ * outlet is not given another outlet's rewrite of it within `windowMs`.
+ */
+export function recognisedStoryKey(storyId: string, windowMs: number): StoryKey {
+  return { key: `story:${storyId}`, ttlMs: windowMs };
 }

@@ -1,0 +1,91 @@
+import type { Alert } from '../alerts/alert';
+import type { FeedSource } from '../feeds/feed-source';
+import { itemTime } from '../feeds/news-item';
+import type { Rule } from '../rules/rule';
+import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { OutboxStore } from '../store/outbox-store';
+import type { RecentMatchesStore } from '../store/recent-matches-store';
+import { storyItemKey } from '../stories/story';
+import { recognisedStoryKey, storyKeysOf } from '../stories/story-keys';
+import { STORY_WINDOW_MS } from '../stories/story';
+import type { MatchedItem } from './matched-item';
+import { routeAlerts } from './route-alerts';
+
+/** What /recent and backfill may ask for at most. */
+export const MAX_RECENT_STORIES = 10;
+
+export interface RecentStoriesDeps {
+  store: RecentMatchesStore;
+  guilds: GuildSettingsStore;
+  outbox: OutboxStore;
+  builtInTopics: readonly { id: string; name: string; colour: number }[];
+  current(): { rules: readonly Rule[]; feeds: readonly FeedSource[] };
+  maxItemAgeMs: number;
+  seenTtlMs: number;
+  now(): Date;
+  onQueued(count: number): void;
+}
+
+/** The last stories matched, routed again for one server on demand. */
+export interface RecentStories {
+  /** Keeps the cycle's stories as first told (a retelling is not a story of its own). */
+  remember(items: readonly MatchedItem[], now: Date): Promise<void>;
+  /** The last `count` stories this server would have received (for a topic, or any), newest first. */
+  forGuild(guildId: string, topicId: string | undefined, count: number): Promise<Alert[]>;
+  /** Queues the latest `count` stories of the last `maxItemAgeMs` for a new subscription, oldest first; returns how many. */
+  backfill(subscription: { guildId: string; channelId: string; topicId?: string }, count: number): Promise<number>;
+}
+
+export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
+  /**
+   * Routed through the server's real rules, feeds and mutes as if one channel subscribed to `topicId`:
+   * what it would have been sent, whether or not it has a subscription now.
+   */
+  const route = async (guildId: string, channelId: string, topicId: string | undefined): Promise<Alert[]> => {
+    const settings = await deps.guilds.get(guildId);
+    const stories = await deps.store.list();
+    const items: MatchedItem[] = stories.map((s) => ({ item: s.item, matches: s.matches, story: { id: s.storyId, joined: false } }));
+    // A forum stays a forum: each backfilled story is its own post there, as live ones are.
+    const forum = settings.subscriptions.some((s) => s.channelId === channelId && s.forum === true);
+    const guild = { ...settings, subscriptions: [{ channelId, createdAt: deps.now().toISOString(), ...(topicId ? { topicId } : {}), ...(forum ? { forum } : {}) }] };
+    const { rules, feeds } = deps.current();
+    const alerts = routeAlerts(items, { builtInTopics: deps.builtInTopics, guilds: [guild], rules, feeds, now: deps.now() });
+    const storyOf = new Map(stories.map((s) => [s.item, s.storyId]));
+    return alerts.map((a) => ({ ...a, storyId: storyOf.get(a.item) ?? storyItemKey(a.item) })).sort((a, b) => Date.parse(itemTime(a.item)) - Date.parse(itemTime(b.item)));
+  };
+  return {
+    async remember(items, now) {
+      const founders = items.filter((m) => m.story?.joined !== true);
+      await deps.store.record(founders.map((m) => ({ storyId: m.story?.id ?? storyItemKey(m.item), at: now.getTime(), ...boundedForRecall(m) })));
+    },
+    async forGuild(guildId, topicId, count) {
+      return (await route(guildId, 'recent', topicId)).slice(-clamp(count)).reverse();
+    },
+    async backfill({ guildId, channelId, topicId }, count) {
+      if (clamp(count) === 0 || count <= 0) return 0;
+      const since = deps.now().getTime() - deps.maxItemAgeMs;
+      const fresh = (await route(guildId, channelId, topicId)).filter((a) => Date.parse(itemTime(a.item)) >= since);
+      const chosen = fresh.slice(-clamp(count)).map((alert): Alert => ({ ...alert, backfill: true }));
+      // The same story keys as live alerts: whatever was backfilled is not posted again when it comes back.
+      const queued = await deps.outbox.enqueue(
+        chosen.map((alert) => ({ alert, storyKeys: [...storyKeysOf(alert.item, deps.seenTtlMs), recognisedStoryKey(alert.storyId!, STORY_WINDOW_MS)] })),
+      );
+      if (queued.length > 0) deps.onQueued(queued.length);
+      return queued.length;
+    },
+  };
+}
+
+function clamp(count: number): number {
+  return Math.max(1, Math.min(MAX_RECENT_STORIES, Math.floor(count)));
+}
+
+/** Kept summaries are cut (an alert shows far less of one), with the hits that fell beyond the cut. */
+const RECALL_SUMMARY_CHARS = 1_000;
+
+function boundedForRecall(matched: MatchedItem): { item: MatchedItem['item']; matches: MatchedItem['matches'] } {
+  if (matched.item.summary.length <= RECALL_SUMMARY_CHARS) return matched;
+  const item = { ...matched.item, summary: matched.item.summary.slice(0, RECALL_SUMMARY_CHARS) };
+  const matches = matched.matches.map((m) => ({ ...m, hits: m.hits.filter((h) => h.field !== 'summary' || h.end <= RECALL_SUMMARY_CHARS) }));
+  return { item, matches };
+}
