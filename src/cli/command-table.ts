@@ -70,7 +70,7 @@ export const COMMANDS: Record<string, CommandSpec> = {
   preview: {
     run: previewCommand,
     summary: 'render what an alert or a /status reply looks like in Discord, as HTML (and PNG with Chromium)',
-    args: '[alert|status]',
+    args: '[alert|status|digest]',
     options: {
       config: CONFIG,
       out: { type: 'string', value: 'FILE.html', description: 'HTML file to write (default: alert.html or status.html)' },
