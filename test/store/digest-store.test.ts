@@ -7,7 +7,7 @@ import { createOutboxStore, type OutboxStore } from '../../src/store/outbox-stor
 import { createLogger } from '../../src/shared/logger';
 import { backendTests, storeBackends } from './backends';
 
-const REDIS_DB = 13; // this file's own logical database
+const REDIS_DB = 12; // this file's own logical database
 
 const story = (n: number): BufferedStory => ({
   id: `C:wire:s-${n}`,
