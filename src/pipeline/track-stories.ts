@@ -29,7 +29,9 @@ const REREAD_MS = 2 * 3_600_000;
 /**
  * The recogniser's index lives in memory and is filled from the store: the whole window at the first
  * poll (after a start), then the last two hours at each poll, so members another instance recorded are
- * known too. A member recorded twice is kept once.
+ * known too. Within one poll (one `now`), feeds hand over one after another: what they record is added
+ * to the index as it is recorded, so the store is read once per poll, not once per feed. A member
+ * recorded twice is kept once.
  */
 export function createStoryTracker(deps: StoryTrackerDeps): StoryTracker {
   const windowMs = deps.windowMs ?? STORY_WINDOW_MS;
@@ -37,6 +39,7 @@ export function createStoryTracker(deps: StoryTrackerDeps): StoryTracker {
   const members = new Map<MatchedItem, StoryMember>();
   let loadedUntil: number | undefined;
   const refresh = async (now: number) => {
+    if (loadedUntil === now) return;
     const since = loadedUntil === undefined ? now - windowMs : Math.max(now - windowMs, loadedUntil - REREAD_MS);
     recogniser.add(await deps.store.load(since, now), now);
     loadedUntil = now;
@@ -57,7 +60,9 @@ export function createStoryTracker(deps: StoryTrackerDeps): StoryTracker {
     async remember(items) {
       const recorded = items.flatMap((matched) => members.get(matched) ?? []);
       items.forEach((matched) => members.delete(matched));
-      if (recorded.length > 0) await deps.store.record(recorded);
+      if (recorded.length === 0) return;
+      await deps.store.record(recorded);
+      if (loadedUntil !== undefined) recogniser.add(recorded, loadedUntil);
     },
   };
 }
