@@ -67,25 +67,33 @@ export async function measureCycles(farm: FeedFarm, plan: readonly FarmFeed[], u
   const figures: CycleFigures[] = [];
   try {
     for (const cycle of cycles) {
-      const farmed = await farm.advance(cycle);
-      const rssBeforeMb = process.memoryUsage.rss() / 1e6;
-      const cpuBefore = cpuMs();
-      const started = performance.now();
-      const report = await app.runCycle();
-      figures.push({
-        cycle,
-        wallMs: performance.now() - started,
-        cpuMs: cpuMs() - cpuBefore,
-        changedFeeds: farmed.changedFeeds,
-        publishedItems: farmed.newItems,
-        peakRssMb: process.resourceUsage().maxRSS / 1024,
-        rssBeforeMb,
-        ...liveHeap(),
-        report: { ...report, failures: report.failures.length },
-      });
+      figures.push(await measureCycle(farm, cycle, async () => {
+        const report = await app.runCycle();
+        return { ...report, failures: report.failures.length };
+      }));
     }
   } finally {
     await app.stop();
   }
   return figures;
+}
+
+/** Brings the farm to `cycle`, then times one poll by whichever bot (`poll`) and reads the process's memory. */
+export async function measureCycle(farm: FeedFarm, cycle: number, poll: () => Promise<CycleFigures['report']>): Promise<CycleFigures> {
+  const farmed = await farm.advance(cycle);
+  const rssBeforeMb = process.memoryUsage.rss() / 1e6;
+  const cpuBefore = cpuMs();
+  const started = performance.now();
+  const report = await poll();
+  return {
+    cycle,
+    wallMs: performance.now() - started,
+    cpuMs: cpuMs() - cpuBefore,
+    changedFeeds: farmed.changedFeeds,
+    publishedItems: farmed.newItems,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    rssBeforeMb,
+    ...liveHeap(),
+    report,
+  };
 }

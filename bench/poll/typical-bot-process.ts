@@ -5,11 +5,10 @@ import Parser from 'rss-parser';
 import { join } from 'node:path';
 import { loadConfig } from '../../src/config/load-config';
 import { configRules } from '../../src/config/to-domain';
-import { cpuMs } from '../matching/measure-throughput';
 import { createNaiveMatcher } from '../matching/naive-matcher';
 import { REPO_ROOT } from '../support/paths';
 import { planFarm, type FarmFeed } from './farm-plan';
-import type { CycleFigures } from './measure-cycles';
+import { measureCycle, type CycleFigures } from './measure-cycles';
 import { startFeedFarm } from './start-feed-farm';
 
 /**
@@ -72,23 +71,7 @@ async function run(request: TypicalRequest): Promise<{ cycles: CycleFigures[]; p
   const urls = plan.map(urlOf);
   const cycles: CycleFigures[] = [];
   try {
-    for (const cycle of request.cycles) {
-      const farmed = await farm.advance(cycle);
-      const rssBeforeMb = process.memoryUsage.rss() / 1e6;
-      const cpuBefore = cpuMs();
-      const started = performance.now();
-      const report = await pollOnce(urls, parser, seen, matcher);
-      cycles.push({
-        cycle,
-        wallMs: performance.now() - started,
-        cpuMs: cpuMs() - cpuBefore,
-        changedFeeds: farmed.changedFeeds,
-        publishedItems: farmed.newItems,
-        peakRssMb: process.resourceUsage().maxRSS / 1024,
-        rssBeforeMb,
-        report,
-      });
-    }
+    for (const cycle of request.cycles) cycles.push(await measureCycle(farm, cycle, () => pollOnce(urls, parser, seen, matcher)));
   } finally {
     await seen.disconnect();
     await discord.destroy();
