@@ -71,17 +71,7 @@ function flattenTextElements(xml: string): string {
 
 /** Inner markup as equivalent escaped text: CDATA content escaped, other `<` and `>` escaped, entities kept. */
 function markupAsText(inner: string): string {
-  const parts: string[] = [];
-  let index = 0;
-  for (;;) {
-    const start = inner.indexOf(CDATA_START, index);
-    const end = start < 0 ? -1 : inner.indexOf(CDATA_END, start + CDATA_START.length);
-    if (end < 0) break;
-    parts.push(escapeAngles(inner.slice(index, start)), escapeXml(inner.slice(start + CDATA_START.length, end)));
-    index = end + CDATA_END.length;
-  }
-  parts.push(escapeAngles(inner.slice(index)));
-  return parts.join('');
+  return mapCdataSections(inner, escapeAngles, escapeXml);
 }
 
 /**
@@ -89,17 +79,21 @@ function markupAsText(inner: string): string {
  * XML parser and that decoding, `&lt;blink&gt;` and a CDATA `<blink>` both come out as `<blink>`.
  */
 function plainTextAsHtml(inner: string): string {
+  return mapCdataSections(inner, escapeTwice, (cdata) => escapeXml(escapeXml(cdata)));
+}
+
+/** `inner` rewritten piece by piece: the text between CDATA sections through `text`, each section's content through `cdata`. */
+function mapCdataSections(inner: string, text: (xml: string) => string, cdata: (content: string) => string): string {
   const parts: string[] = [];
   let index = 0;
   for (;;) {
     const start = inner.indexOf(CDATA_START, index);
     const end = start < 0 ? -1 : inner.indexOf(CDATA_END, start + CDATA_START.length);
     if (end < 0) break;
-    parts.push(escapeTwice(inner.slice(index, start)));
-    parts.push(escapeXml(escapeXml(inner.slice(start + CDATA_START.length, end))));
+    parts.push(text(inner.slice(index, start)), cdata(inner.slice(start + CDATA_START.length, end)));
     index = end + CDATA_END.length;
   }
-  parts.push(escapeTwice(inner.slice(index)));
+  parts.push(text(inner.slice(index)));
   return parts.join('');
 }
 
