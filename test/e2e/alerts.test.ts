@@ -1,8 +1,7 @@
 import type { APIEmbed } from 'discord.js';
-import { rss2, type Rss2Item } from '../support/feed-builders';
 import type { TwinGuild } from '../support/discord-twin';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
-import { eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { createWirePublisher, startBotHarness, type BotHarness } from './bot-harness';
 
 const ADMIN_A = '100000000000000001';
 const MEMBER_A = '100000000000000002';
@@ -12,22 +11,15 @@ describe('alerts in Discord, driven by slash commands', () => {
   let h: BotHarness;
   let a: TwinGuild;
   let b: TwinGuild;
-  const published: Rss2Item[] = [{ title: 'Copper smelter restarts', link: 'https://wire.example/copper', guid: 'w-0', pubDate: new Date(Date.now() - 3_600_000).toUTCString() }];
-  let n = 0;
   /** Publishes one story on the local feed and polls. */
-  const publish = async (title: string, extra: Partial<Rss2Item> = {}) => {
-    n += 1;
-    published.unshift({ title, link: `https://wire.example/story-${n}`, guid: `w-${n}`, pubDate: new Date().toUTCString(), ...extra });
-    h.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: published }) });
-    await h.poll();
-  };
+  let publish: ReturnType<typeof createWirePublisher>;
   const command = (guild: TwinGuild, userId: string, name: string, subcommand?: string, options?: Record<string, string>) =>
     h.twin.invokeCommand({ guildId: guild.id, channelId: guild.channels[0]!.id, userId, name, subcommand, options });
   const embedsIn = (channelId: string) => h.twin.messages(channelId).map((m) => m.embeds[0] as APIEmbed);
 
   beforeAll(async () => {
     h = await startBotHarness({ feedPaths: ['/wire.xml'] });
-    h.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: published }) });
+    publish = createWirePublisher(h);
     a = h.twin.addGuild({
       name: 'Metals desk',
       channels: [{ name: 'alerts' }, { name: 'japan' }],
@@ -35,9 +27,7 @@ describe('alerts in Discord, driven by slash commands', () => {
       members: [{ userId: ADMIN_A, permissions: 'manage-guild' }, { userId: MEMBER_A, permissions: 'member' }],
     });
     b = h.twin.addGuild({ name: 'Magnet makers', channels: [{ name: 'news' }], members: [{ userId: ADMIN_B, permissions: 'admin' }] });
-    await h.app.start();
-    await eventually(() => expect(h.twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'));
-    await h.app.settle();
+    await h.start();
   });
   afterAll(() => h.close());
 

@@ -6,6 +6,7 @@ import { createApp, type App, type AppTimings } from '../../src/app';
 import { parseConfigText } from '../../src/config/load-config';
 import { createSilentLogger } from '../../src/shared/logger';
 import { startDiscordTwin, type DiscordTwin, type TwinOptions } from '../support/discord-twin';
+import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { TEST_TOPICS } from '../support/write-config';
 
@@ -14,6 +15,8 @@ export interface BotHarness {
   feeds: FeedServer;
   app: App;
   storeUrl: string;
+  /** Logs in, waits until the slash commands are registered, and lets start-up work finish. */
+  start(): Promise<void>;
   /** Polls now and waits until the resulting alerts were sent (or given up for this round). */
   poll(): Promise<void>;
   /** Stops the bot and starts a new one on the same store and Discord, as a restart of the process does. */
@@ -54,6 +57,11 @@ export async function startBotHarness(options: { feedPaths: string[]; twin?: Twi
     feeds,
     app,
     storeUrl,
+    async start() {
+      await harness.app.start();
+      await eventually(() => expect(twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'));
+      await harness.app.settle();
+    },
     async restart() {
       await harness.app.stop();
       harness.app = await create();
@@ -72,6 +80,23 @@ export async function startBotHarness(options: { feedPaths: string[]; twin?: Twi
     },
   };
   return harness;
+}
+
+/**
+ * Serves `/wire.xml` with one older story now; the function returned adds one story per call, newest
+ * first, and polls.
+ */
+export function createWirePublisher(h: BotHarness): (title: string, extra?: Partial<Rss2Item>) => Promise<void> {
+  const published: Rss2Item[] = [{ title: 'Copper smelter restarts', link: 'https://wire.example/copper', guid: 'w-0', pubDate: new Date(Date.now() - 3_600_000).toUTCString() }];
+  const serve = () => h.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: published }) });
+  serve();
+  let n = 0;
+  return async (title, extra = {}) => {
+    n += 1;
+    published.unshift({ title, link: `https://wire.example/story-${n}`, guid: `w-${n}`, pubDate: new Date().toUTCString(), ...extra });
+    serve();
+    await h.poll();
+  };
 }
 
 /**

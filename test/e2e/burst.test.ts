@@ -28,9 +28,7 @@ describe('a burst of stories into one channel', () => {
     h.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
     const guild = h.twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
     channelId = guild.channelId('alerts');
-    await h.app.start();
-    await eventually(() => expect(h.twin.commands.global.length).toBeGreaterThan(0));
-    await h.app.settle();
+    await h.start();
     await h.twin.invokeCommand({ guildId: guild.id, channelId, userId: ADMIN, name: 'subscribe' });
   });
   afterAll(() => h.close());

@@ -1,8 +1,7 @@
 import type { APIEmbed } from 'discord.js';
-import { rss2, type Rss2Item } from '../support/feed-builders';
 import type { TwinGuild, TwinMessage } from '../support/discord-twin';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
-import { eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { createWirePublisher, eventually, startBotHarness, type BotHarness } from './bot-harness';
 
 const ADMIN = '100000000000000011';
 const MEMBER = '100000000000000012';
@@ -17,14 +16,8 @@ const buttonsOf = (message: TwinMessage | undefined): Button[] =>
 describe('forum channels and the buttons on alerts', () => {
   let h: BotHarness;
   let g: TwinGuild;
-  const published: Rss2Item[] = [{ title: 'Copper smelter restarts', link: 'https://wire.example/copper', guid: 'w-0', pubDate: new Date(Date.now() - 3_600_000).toUTCString() }];
-  let n = 0;
-  const publish = async (title: string, extra: Partial<Rss2Item> = {}) => {
-    n += 1;
-    published.unshift({ title, link: `https://wire.example/story-${n}`, guid: `w-${n}`, pubDate: new Date().toUTCString(), ...extra });
-    h.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: published }) });
-    await h.poll();
-  };
+  /** Publishes one story on the local feed and polls. */
+  let publish: ReturnType<typeof createWirePublisher>;
   const command = (userId: string, name: string, options?: Record<string, string>) =>
     h.twin.invokeCommand({ guildId: g.id, channelId: g.channelId('alerts'), userId, name, options });
   const click = (userId: string, message: TwinMessage, customId: string) => h.twin.clickButton({ userId, messageId: message.id, customId });
@@ -32,7 +25,7 @@ describe('forum channels and the buttons on alerts', () => {
   beforeAll(async () => {
     // No back-off between attempts and a quick look at a waiting outbox, so a resend happens at once.
     h = await startBotHarness({ feedPaths: ['/wire.xml'], timings: { sendRetry: { baseMs: 0, maxMs: 0 }, deliveryCheckMs: 20 } });
-    h.feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: published }) });
+    publish = createWirePublisher(h);
     g = h.twin.addGuild({
       name: 'Magnet desk',
       channels: [
@@ -44,9 +37,7 @@ describe('forum channels and the buttons on alerts', () => {
       members: [{ userId: ADMIN, permissions: 'manage-guild' }, { userId: MEMBER, permissions: 'member' }],
     });
     h.twin.setBotPermissions(g.id, g.channelId('closed-forum'), false);
-    await h.app.start();
-    await eventually(() => expect(h.twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'));
-    await h.app.settle();
+    await h.start();
   });
   afterAll(() => h.close());
 
