@@ -1,6 +1,6 @@
 import { createClient } from '@keyv/redis';
-import { createApp } from '../../src/app';
-import type { CycleReport } from '../../src/pipeline/poll-cycle';
+import { createApp } from '../../src/app/create-app';
+import type { CycleReport } from '../../src/poll/poll-cycle';
 import { createSilentLogger } from '../../src/shared/logger';
 import { benchConfig, createTempStore, seedSubscriptions, type TempStore } from '../support/bot-setup';
 import { cpuMs } from '../matching/measure-throughput';

@@ -2,9 +2,9 @@ import Parser from 'rss-parser';
 import { splitFeedItems } from '../../src/feeds/feed-item-spans';
 import type { FeedSource } from '../../src/feeds/feed-source';
 import { parseFeed } from '../../src/feeds/parse-feed';
-import { parseNewItems, rawKeyOf } from '../../src/pipeline/parse-new-items';
-import type { FeedMemory, RememberedItem } from '../../src/pipeline/recent-items';
-import { storyOf } from '../../src/pipeline/distrust-duplicate-ids';
+import { parseNewItems, rawKeyOf } from '../../src/poll/parse-new-items';
+import type { FeedMemory, RememberedItem } from '../../src/poll/recent-items';
+import { storyOf } from '../../src/poll/distrust-duplicate-ids';
 import { hash53 } from '../../src/shared/hash53';
 import { cpuMs } from '../matching/measure-throughput';
 

@@ -1,4 +1,4 @@
-import { createApp, type App } from '../../src/app';
+import { createApp, type App } from '../../src/app/create-app';
 import { createSilentLogger } from '../../src/shared/logger';
 import { startDiscordTwin, type DiscordTwin } from '../../test/support/discord-twin';
 import { benchConfig, createTempStore, seedSubscriptions } from './bot-setup';

@@ -1,7 +1,7 @@
 import type { Topic } from '../config/to-domain';
 import { cleanLink } from '../feeds/clean-link';
 import { itemTime } from '../feeds/news-item';
-import type { AlertSink, MatchedItem } from '../pipeline/matched-item';
+import type { AlertSink, MatchedItem } from '../poll/matched-item';
 import type { Rule } from '../rules/rule';
 
 export interface ConsoleSinkOptions {

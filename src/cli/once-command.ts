@@ -1,6 +1,6 @@
-import { createApp } from '../app';
+import { createApp } from '../app/create-app';
 import { configRules, configTopics } from '../config/to-domain';
-import { describeCycle } from '../pipeline/describe-cycle';
+import { describeCycle } from '../poll/describe-cycle';
 import { createConsoleSink } from './console-sink';
 import { EXIT_OK, loadConfigFor, loggerFor, type CliContext } from './cli-context';
 import { createProgress, type Progress } from './progress';

@@ -1,4 +1,4 @@
-import { createApp } from '../app';
+import { createApp } from '../app/create-app';
 import { configRules, configTopics } from '../config/to-domain';
 import { createConsoleSink } from './console-sink';
 import { EXIT_OK, loadConfigFor, storeUrlFor, type CliContext, loggerFor } from './cli-context';

@@ -1,7 +1,7 @@
 import { Routes, type REST } from 'discord.js';
-import type { Alert } from '../alerts/alert';
-import type { AlertSender, SendResult } from '../alerts/alert-sender';
-import { messageNonce } from '../alerts/message-nonce';
+import type { Alert } from '../delivery/alert';
+import type { AlertSender, SendResult } from '../delivery/alert-sender';
+import { messageNonce } from '../delivery/message-nonce';
 import { classifySendError } from './classify-send-error';
 import { editAlsoReported } from './edit-also-reported';
 import { findPostedMessage, type HistoryOptions } from './find-posted-message';

@@ -1,5 +1,5 @@
-import type { Alert } from '../alerts/alert';
-import type { AlertWhy } from '../alerts/alert-why';
+import type { Alert } from '../delivery/alert';
+import type { AlertWhy } from '../delivery/alert-why';
 import type { Topic } from '../config/to-domain';
 import type { FeedSource } from '../feeds/feed-source';
 import type { FeedProbe } from '../feeds/probe-feed';

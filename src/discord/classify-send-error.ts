@@ -1,5 +1,5 @@
 import { DiscordAPIError, HTTPError } from 'discord.js';
-import type { SendResult } from '../alerts/alert-sender';
+import type { SendResult } from '../delivery/alert-sender';
 
 /** Discord error codes that mean the channel is gone or closed to us: retrying cannot help. */
 const CHANNEL_GONE_CODES = new Set([10003 /* Unknown Channel */, 50001 /* Missing Access */, 50013 /* Missing Permissions */]);

@@ -1,5 +1,5 @@
 import { Routes, type APIEmbed, type REST } from 'discord.js';
-import type { SendResult } from '../alerts/alert-sender';
+import type { SendResult } from '../delivery/alert-sender';
 import type { StoryOutlet } from '../stories/story-ledger';
 import { classifySendError } from './classify-send-error';
 import { withAlsoReported } from './format/also-reported-field';

@@ -1,6 +1,6 @@
 import { Routes, type APIEmbed, type APIMessage, type REST } from 'discord.js';
-import type { Alert } from '../alerts/alert';
-import type { PostedCheck } from '../alerts/alert-sender';
+import type { Alert } from '../delivery/alert';
+import type { PostedCheck } from '../delivery/alert-sender';
 import { classifySendError } from './classify-send-error';
 import { buildAlertEmbed } from './format/build-alert-embed';
 import { packAlerts } from './format-alert';

@@ -1,5 +1,5 @@
 import { roleMention, type APIAllowedMentions, type APIEmbed, type RESTPostAPIChannelMessageJSONBody } from 'discord.js';
-import type { Alert } from '../alerts/alert';
+import type { Alert } from '../delivery/alert';
 import { alertButtonRow } from './format/alert-buttons';
 import { buildAlertEmbed } from './format/build-alert-embed';
 import { DiscordLimit } from './format/discord-limits';

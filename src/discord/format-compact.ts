@@ -1,4 +1,4 @@
-import type { Alert } from '../alerts/alert';
+import type { Alert } from '../delivery/alert';
 import { DiscordLimit } from './format/discord-limits';
 import { plainLabel, storyLink } from './format/story-line';
 

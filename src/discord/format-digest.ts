@@ -1,5 +1,5 @@
 import { time, TimestampStyles, type APIEmbed } from 'discord.js';
-import type { DigestPart } from '../alerts/digest';
+import type { DigestPart } from '../delivery/digest';
 import { DiscordLimit, ELLIPSIS } from './format/discord-limits';
 import { embedLength } from './format/embed-length';
 import { plainLabel, storyLink } from './format/story-line';

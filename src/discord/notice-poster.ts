@@ -1,5 +1,5 @@
 import { Routes, type Client } from 'discord.js';
-import type { NoticePoster } from '../alerts/notice-poster';
+import type { NoticePoster } from '../delivery/notice-poster';
 import { postingProblem } from './commands/channel-access';
 import { alertNonce } from './alert-sender';
 

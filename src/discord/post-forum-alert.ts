@@ -1,6 +1,6 @@
 import { Routes, type APIThreadChannel, type APIThreadList, type REST } from 'discord.js';
-import type { Alert } from '../alerts/alert';
-import type { PostedCheck, SendResult } from '../alerts/alert-sender';
+import type { Alert } from '../delivery/alert';
+import type { PostedCheck, SendResult } from '../delivery/alert-sender';
 import { classifySendError } from './classify-send-error';
 import { snowflakeAt } from './find-posted-message';
 import { formatAlertMessage } from './format-alert';

@@ -1,7 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { Events, PermissionFlagsBits, Status, type Client } from 'discord.js';
-import type { AlertSender } from '../alerts/alert-sender';
-import type { NoticePoster } from '../alerts/notice-poster';
+import type { AlertSender } from '../delivery/alert-sender';
+import type { NoticePoster } from '../delivery/notice-poster';
 import { UserError } from '../shared/errors';
 import type { Logger } from '../shared/logger';
 import { createAlertSender } from './alert-sender';

@@ -1,4 +1,4 @@
-import type { AlertSink } from '../pipeline/matched-item';
+import type { AlertSink } from '../poll/matched-item';
 import type { RadarMetrics } from './metrics';
 
 /** The same sink, counting matches per topic of every batch it accepts (a batch it refuses is polled again). */

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { AlertSender } from '../alerts/alert-sender';
+import type { AlertSender } from '../delivery/alert-sender';
 import type { RadarMetrics } from './metrics';
 
 /** The same sender, timing each post and counting it as sent or failed; `clock` is in milliseconds. */

@@ -1,6 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { SendResult } from '../alerts/alert-sender';
-import type { CycleReport } from '../pipeline/poll-cycle';
+import type { SendResult } from '../delivery/alert-sender';
+import type { CycleReport } from '../poll/poll-cycle';
 
 export interface MetricsOptions {
   /** Alerts waiting in the outbox, read at each scrape; a failing read leaves the last value in place. */

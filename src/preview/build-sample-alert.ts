@@ -1,4 +1,4 @@
-import type { Alert, AlertTopic } from '../alerts/alert';
+import type { Alert, AlertTopic } from '../delivery/alert';
 import type { Topic } from '../config/to-domain';
 import type { NewsItem } from '../feeds/news-item';
 import { compileRuleSet } from '../rules/compile-rule-set';

@@ -1,4 +1,4 @@
-import type { Alert } from '../alerts/alert';
+import type { Alert } from '../delivery/alert';
 import type { StatusReport } from '../discord/bot-deps';
 import { formatAlertMessage } from '../discord/format-alert';
 import { renderMessageHtml, type MessageFrame, type PreviewMessage } from './render-message-html';

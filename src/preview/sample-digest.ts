@@ -1,5 +1,5 @@
-import type { Alert } from '../alerts/alert';
-import { composeDigest } from '../pipeline/compose-digest';
+import type { Alert } from '../delivery/alert';
+import { composeDigest } from '../delivery/compose-digest';
 import type { SealedDigest } from '../store/digest-store';
 
 const HEADLINES = [

@@ -1,4 +1,4 @@
-import type { DigestStory } from '../alerts/digest';
+import type { DigestStory } from '../delivery/digest';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import type { StoryKey } from './outbox-store';
 import { checkShape, digestBufferShape, digestSealedShape, digestStateShape } from './stored-shapes';

@@ -1,4 +1,4 @@
-import type { Alert } from '../alerts/alert';
+import type { Alert } from '../delivery/alert';
 
 /** The outbox's keys and index names. */
 export const outboxKeys = {

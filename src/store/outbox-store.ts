@@ -1,5 +1,5 @@
-import type { Alert } from '../alerts/alert';
-import { alertWhyKey, describeWhy, type AlertWhy } from '../alerts/alert-why';
+import type { Alert } from '../delivery/alert';
+import { alertWhyKey, describeWhy, type AlertWhy } from '../delivery/alert-why';
 import type { StoryKey } from '../stories/story-keys';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { indexScore, outboxKeys } from './outbox-keys';

@@ -68,7 +68,7 @@ export function titleFingerprint(title: string): string {
 }
 
 /**
- * The recognised story (see pipeline/track-stories.ts) as one more key: a channel given the story by one
+ * The recognised story (see poll/track-stories.ts) as one more key: a channel given the story by one
  * outlet is not given another outlet's rewrite of it within `windowMs`.
  */
 export function recognisedStoryKey(storyId: string, windowMs: number): StoryKey {

@@ -1,4 +1,4 @@
-import type { Alert, AlertTopic } from '../../src/alerts/alert';
+import type { Alert, AlertTopic } from '../../src/delivery/alert';
 import type { NewsItem } from '../../src/feeds/news-item';
 import type { TermHit, TextField } from '../../src/rules/compile-rule-set';
 

@@ -1,4 +1,4 @@
-import type { Alert } from '../../src/alerts/alert';
+import type { Alert } from '../../src/delivery/alert';
 import { packAlerts } from '../../src/discord/format-alert';
 import { compactLine } from '../../src/discord/format-compact';
 import { makeItem } from '../support/builders';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { createApp, type App, type AppTimings } from '../../src/app';
+import { createApp, type App, type AppTimings } from '../../src/app/create-app';
 import { parseConfigText } from '../../src/config/load-config';
 import { createSilentLogger } from '../../src/shared/logger';
 import { startDiscordTwin, type DiscordTwin, type TwinOptions } from '../support/discord-twin';

@@ -4,8 +4,8 @@ import { splitFeedItems } from '../../src/feeds/feed-item-spans';
 import { fetchFeed, type FetchOptions } from '../../src/feeds/fetch-feed';
 import type { NewsItem } from '../../src/feeds/news-item';
 import { parseFeed } from '../../src/feeds/parse-feed';
-import { parseNewItems, rawKeyOf } from '../../src/pipeline/parse-new-items';
-import type { FeedMemory, RememberedItem } from '../../src/pipeline/recent-items';
+import { parseNewItems, rawKeyOf } from '../../src/poll/parse-new-items';
+import type { FeedMemory, RememberedItem } from '../../src/poll/recent-items';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 
 /**

@@ -1,6 +1,6 @@
-import type { Alert } from '../../src/alerts/alert';
-import type { SendResult } from '../../src/alerts/alert-sender';
-import type { MatchedItem } from '../../src/pipeline/matched-item';
+import type { Alert } from '../../src/delivery/alert';
+import type { SendResult } from '../../src/delivery/alert-sender';
+import type { MatchedItem } from '../../src/poll/matched-item';
 import { countMatches } from '../../src/observability/count-matches';
 import { measureSends } from '../../src/observability/measure-sends';
 import { createMetrics } from '../../src/observability/metrics';

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App } from '../../src/app/create-app';
 import { parseConfigText } from '../../src/config/load-config';
 import { createSilentLogger } from '../../src/shared/logger';
 import { rss2 } from '../support/feed-builders';

@@ -1,6 +1,6 @@
-import type { Alert } from '../../src/alerts/alert';
-import type { AlertSender, SendResult } from '../../src/alerts/alert-sender';
-import { deliverPending } from '../../src/pipeline/deliver-alerts';
+import type { Alert } from '../../src/delivery/alert';
+import type { AlertSender, SendResult } from '../../src/delivery/alert-sender';
+import { deliverPending } from '../../src/delivery/deliver-alerts';
 import { createSilentLogger } from '../../src/shared/logger';
 import type { KeyValue } from '../../src/store/key-value';
 import { openStore } from '../../src/store/open-store';

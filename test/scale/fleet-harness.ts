@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { stringify } from 'yaml';
-import { createApp, type App, type AppTimings } from '../../src/app';
+import { createApp, type App, type AppTimings } from '../../src/app/create-app';
 import { parseConfigText } from '../../src/config/load-config';
 import { createRecordingLogger, type LogEntry } from '../discord/interactions/start-command-harness';
 import { eventually } from '../e2e/bot-harness';

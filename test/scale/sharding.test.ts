@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App } from '../../src/app/create-app';
 import { parseConfigText } from '../../src/config/load-config';
 import type { Environment } from '../../src/config/environment';
 import { createSilentLogger } from '../../src/shared/logger';

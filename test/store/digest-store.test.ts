@@ -1,6 +1,6 @@
 import type { GuildSettings } from '../../src/guilds/guild-settings';
 import { emptyGuildSettings } from '../../src/guilds/guild-settings';
-import { flushDueDigests } from '../../src/pipeline/flush-digests';
+import { flushDueDigests } from '../../src/delivery/flush-digests';
 import { createDigestStore, type BufferedStory, type DigestStore } from '../../src/store/digest-store';
 import type { KeyValue } from '../../src/store/key-value';
 import { createOutboxStore, type OutboxStore } from '../../src/store/outbox-store';

@@ -1,5 +1,5 @@
-import type { Alert } from '../../src/alerts/alert';
-import { alertWhyKey } from '../../src/alerts/alert-why';
+import type { Alert } from '../../src/delivery/alert';
+import { alertWhyKey } from '../../src/delivery/alert-why';
 import type { KeyValue } from '../../src/store/key-value';
 import { createOutboxStore, type OutboxStore, type StoryKey } from '../../src/store/outbox-store';
 import { makeItem } from '../support/builders';

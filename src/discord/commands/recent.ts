@@ -1,5 +1,5 @@
 import { ApplicationCommandOptionType as Option, type APIEmbed } from 'discord-api-types/v10';
-import type { Alert } from '../../alerts/alert';
+import type { Alert } from '../../delivery/alert';
 import { itemTime } from '../../feeds/news-item';
 import { UserError } from '../../shared/errors';
 import { defineCommand } from '../interactions/command-args';

@@ -1,6 +1,6 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord-api-types/v10';
-import type { Alert } from '../../alerts/alert';
-import { alertWhyKey } from '../../alerts/alert-why';
+import type { Alert } from '../../delivery/alert';
+import { alertWhyKey } from '../../delivery/alert-why';
 
 const CUSTOM_ID_MAX = 100;
 const LABEL_MAX = 80;

@@ -1,5 +1,5 @@
 import type { APIEmbedField } from 'discord.js';
-import type { AlertTopic } from '../../alerts/alert';
+import type { AlertTopic } from '../../delivery/alert';
 import type { TermHit } from '../../rules/compile-rule-set';
 import { cleanFeedText } from './clean-feed-text';
 import { DiscordLimit } from './discord-limits';

@@ -1,5 +1,5 @@
 import { time, TimestampStyles, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Alert } from '../../alerts/alert';
+import type { Alert } from '../../delivery/alert';
 import { cleanLink } from '../../feeds/clean-link';
 import type { NewsItem } from '../../feeds/news-item';
 import { tagsField, topicsField } from './alert-fields';

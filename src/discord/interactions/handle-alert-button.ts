@@ -1,5 +1,5 @@
 import { MessageFlags, type ButtonInteraction } from 'discord.js';
-import type { AlertWhy } from '../../alerts/alert-why';
+import type { AlertWhy } from '../../delivery/alert-why';
 import { mute } from '../../guilds/edit-mutes';
 import { guildRuleId } from '../../guilds/guild-settings';
 import { UserError } from '../../shared/errors';

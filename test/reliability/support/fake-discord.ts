@@ -1,5 +1,5 @@
-import type { Alert } from '../../../src/alerts/alert';
-import type { AlertSender, SendResult } from '../../../src/alerts/alert-sender';
+import type { Alert } from '../../../src/delivery/alert';
+import type { AlertSender, SendResult } from '../../../src/delivery/alert-sender';
 import { alertNonce } from '../../../src/discord/alert-sender';
 import type { CrashSwitch } from './crash-store';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { stringify } from 'yaml';
-import { createApp, type App, type AppOptions, type AppTimings } from '../../../src/app';
+import { createApp, type App, type AppOptions, type AppTimings } from '../../../src/app/create-app';
 import { parseConfigText } from '../../../src/config/load-config';
 import type { KeyValue } from '../../../src/store/key-value';
 import { openStore } from '../../../src/store/open-store';

@@ -1,16 +1,16 @@
-import type { RadarConfig } from './config/config-schema';
-import type { StoriesView } from './discord/bot-deps';
-import type { FeedSource } from './feeds/feed-source';
-import { explainStory } from './pipeline/explain-story';
-import { createRecentStories, type RecentStories } from './pipeline/recent-stories';
-import type { Rule } from './rules/rule';
-import type { GuildSettingsStore } from './store/guild-settings-store';
-import type { CorruptEntryReporter, KeyValue } from './store/key-value';
-import type { OutboxStore } from './store/outbox-store';
-import { createRecentMatchesStore } from './store/recent-matches-store';
-import { createSeenItemsStore, type SeenItemsStore } from './store/seen-items-store';
-import { createStoryLedgerStore } from './store/story-ledger-store';
-import type { StoryLedger } from './stories/story-ledger';
+import type { RadarConfig } from '../config/config-schema';
+import type { StoriesView } from '../discord/bot-deps';
+import type { FeedSource } from '../feeds/feed-source';
+import { explainStory } from '../delivery/explain-story';
+import { createRecentStories, type RecentStories } from '../delivery/recent-stories';
+import type { Rule } from '../rules/rule';
+import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { CorruptEntryReporter, KeyValue } from '../store/key-value';
+import type { OutboxStore } from '../store/outbox-store';
+import { createRecentMatchesStore } from '../store/recent-matches-store';
+import { createSeenItemsStore, type SeenItemsStore } from '../store/seen-items-store';
+import { createStoryLedgerStore } from '../store/story-ledger-store';
+import type { StoryLedger } from '../stories/story-ledger';
 
 export interface StoryServices {
   ledger: StoryLedger;

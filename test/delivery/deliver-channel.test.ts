@@ -1,7 +1,7 @@
-import type { Alert } from '../../src/alerts/alert';
-import type { AlertSender, PostedCheck, SendResult } from '../../src/alerts/alert-sender';
-import { messageNonce } from '../../src/alerts/message-nonce';
-import { deliverPending, type DeliveryDeps } from '../../src/pipeline/deliver-alerts';
+import type { Alert } from '../../src/delivery/alert';
+import type { AlertSender, PostedCheck, SendResult } from '../../src/delivery/alert-sender';
+import { messageNonce } from '../../src/delivery/message-nonce';
+import { deliverPending, type DeliveryDeps } from '../../src/delivery/deliver-alerts';
 import { createOutboxStore, type OutboxStore } from '../../src/store/outbox-store';
 import { createRecordingLogger } from '../discord/interactions/start-command-harness';
 import { createMemoryStore } from '../reliability/support/crash-store';

@@ -4,13 +4,13 @@ import type { GuildSettingsStore } from '../store/guild-settings-store';
 import type { DigestStore } from '../store/digest-store';
 import type { OutboxStore } from '../store/outbox-store';
 import type { NewsItem } from '../feeds/news-item';
-import type { Alert } from '../alerts/alert';
+import type { Alert } from './alert';
 import { STORY_WINDOW_MS, storyItemKey } from '../stories/story';
 import type { StoryLedger } from '../stories/story-ledger';
 import type { RecentStories } from './recent-stories';
 import { storyItemOf } from './record-posts';
 import { recognisedStoryKey, storyKeysOf, type StoryKey } from '../stories/story-keys';
-import type { AlertSink, MatchedItem } from './matched-item';
+import type { AlertSink, MatchedItem } from '../poll/matched-item';
 import { routeAlerts } from './route-alerts';
 import { splitByDelivery } from './split-by-delivery';
 

@@ -1,5 +1,5 @@
 import { formatAlertMessage, packAlerts } from '../../src/discord/format-alert';
-import { composeDigest } from '../../src/pipeline/compose-digest';
+import { composeDigest } from '../../src/delivery/compose-digest';
 import type { BufferedStory, SealedDigest } from '../../src/store/digest-store';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
 

@@ -1,5 +1,5 @@
-import type { Alert } from '../alerts/alert';
-import type { DigestGroup, DigestPart } from '../alerts/digest';
+import type { Alert } from './alert';
+import type { DigestGroup, DigestPart } from './digest';
 import type { DigestSchedule } from '../guilds/digest-schedule';
 import type { SealedDigest } from '../store/digest-store';
 

@@ -1,7 +1,7 @@
 import type { FeedSource } from '../../src/feeds/feed-source';
-import { retryDelayMs } from '../../src/pipeline/deliver-alerts';
-import { feedRetryDelayMs, type FeedBackoff } from '../../src/pipeline/feed-backoff';
-import { isFeedDue } from '../../src/pipeline/is-feed-due';
+import { retryDelayMs } from '../../src/delivery/deliver-alerts';
+import { feedRetryDelayMs, type FeedBackoff } from '../../src/poll/feed-backoff';
+import { isFeedDue } from '../../src/poll/is-feed-due';
 import type { FeedState } from '../../src/store/feed-state-store';
 
 const MIN = 60_000;

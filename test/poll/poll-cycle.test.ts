@@ -1,6 +1,6 @@
-import { createApp, type App } from '../../src/app';
+import { createApp, type App } from '../../src/app/create-app';
 import { parseConfigText } from '../../src/config/load-config';
-import type { MatchedItem } from '../../src/pipeline/matched-item';
+import type { MatchedItem } from '../../src/poll/matched-item';
 import { createSilentLogger } from '../../src/shared/logger';
 import { raw, rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';

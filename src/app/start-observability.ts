@@ -1,10 +1,10 @@
-import type { Environment } from './config/environment';
-import { startHealthServer, type HealthServer } from './observability/health-server';
-import type { RadarMetrics } from './observability/metrics';
-import { cronIntervalMs, type Scheduler } from './pipeline/scheduler';
-import { UserError } from './shared/errors';
-import type { Logger } from './shared/logger';
-import type { KeyValue } from './store/key-value';
+import type { Environment } from '../config/environment';
+import { startHealthServer, type HealthServer } from '../observability/health-server';
+import type { RadarMetrics } from '../observability/metrics';
+import { cronIntervalMs, type Scheduler } from '../poll/scheduler';
+import { UserError } from '../shared/errors';
+import type { Logger } from '../shared/logger';
+import type { KeyValue } from '../store/key-value';
 
 /**
  * Serves /healthz and /metrics when HTTP_PORT is set. Healthy = the store answers, the gateway is up

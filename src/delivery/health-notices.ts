@@ -1,9 +1,9 @@
-import type { NoticePoster, NoticeTarget } from '../alerts/notice-poster';
+import type { NoticePoster, NoticeTarget } from './notice-poster';
 import { guildFeedSourceId, type GuildSettings, type HealthNotice } from '../guilds/guild-settings';
 import type { Logger } from '../shared/logger';
 import type { FeedStateStore } from '../store/feed-state-store';
 import type { GuildSettingsStore } from '../store/guild-settings-store';
-import { LONG_FAILURE_MS } from './feed-backoff';
+import { LONG_FAILURE_MS } from '../poll/feed-backoff';
 
 /** At most one notice per cause in this window. */
 export const NOTICE_INTERVAL_MS = 24 * 3_600_000;

@@ -1,4 +1,4 @@
-import type { Alert } from '../alerts/alert';
+import type { Alert } from './alert';
 import { itemTime } from '../feeds/news-item';
 import { storyItemKey } from '../stories/story';
 import type { StoryItemRef, StoryLedger } from '../stories/story-ledger';

@@ -1,11 +1,11 @@
-import type { FeedHealth, StatusReport } from './discord/bot-deps';
-import { LONG_FAILURE_MS } from './pipeline/feed-backoff';
-import type { PollCatalog } from './pipeline/poll-catalog';
-import type { Scheduler } from './pipeline/scheduler';
-import type { AlertStatsStore } from './store/alert-stats-store';
-import type { FeedStateStore } from './store/feed-state-store';
-import type { GuildSettingsStore } from './store/guild-settings-store';
-import type { OutboxStore } from './store/outbox-store';
+import type { FeedHealth, StatusReport } from '../discord/bot-deps';
+import { LONG_FAILURE_MS } from '../poll/feed-backoff';
+import type { PollCatalog } from '../poll/poll-catalog';
+import type { Scheduler } from '../poll/scheduler';
+import type { AlertStatsStore } from '../store/alert-stats-store';
+import type { FeedStateStore } from '../store/feed-state-store';
+import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { OutboxStore } from '../store/outbox-store';
 
 /** `/status` lists the health notices of the last week. */
 const NOTICES_SHOWN_MS = 7 * 86_400_000;

@@ -1,6 +1,6 @@
-import type { DiscordMode } from './app-discord';
-import { flushDueDigests, type FlushDigestsDeps } from './pipeline/flush-digests';
-import type { Logger } from './shared/logger';
+import type { DiscordMode } from './discord-mode';
+import { flushDueDigests, type FlushDigestsDeps } from '../delivery/flush-digests';
+import type { Logger } from '../shared/logger';
 
 /** Digests due and server feeds down for a day: looked at after every poll and on a timer between polls. */
 export interface PeriodicChecks {

@@ -1,4 +1,4 @@
-import { createRecentItems, itemIdentity, type RememberedItem } from '../../src/pipeline/recent-items';
+import { createRecentItems, itemIdentity, type RememberedItem } from '../../src/poll/recent-items';
 import { hash53 } from '../../src/shared/hash53';
 
 const item = (n: number, rawKey?: number): RememberedItem => ({

@@ -4,8 +4,8 @@ import { activeMutes, type GuildSettings } from '../guilds/guild-settings';
 import { topicsFor, type CatalogTopic } from '../guilds/topic-catalog';
 import { mergeHits } from '../rules/merge-hits';
 import type { Rule } from '../rules/rule';
-import type { Alert, AlertTopic } from '../alerts/alert';
-import type { MatchedItem } from './matched-item';
+import type { Alert, AlertTopic } from './alert';
+import type { MatchedItem } from '../poll/matched-item';
 
 export interface RoutingContext {
   builtInTopics: readonly { id: string; name: string; colour: number }[];

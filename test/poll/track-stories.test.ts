@@ -1,5 +1,5 @@
-import type { MatchedItem } from '../../src/pipeline/matched-item';
-import { createStoryTracker } from '../../src/pipeline/track-stories';
+import type { MatchedItem } from '../../src/poll/matched-item';
+import { createStoryTracker } from '../../src/poll/track-stories';
 import type { KeyValue } from '../../src/store/key-value';
 import { openStore } from '../../src/store/open-store';
 import { createStoryIndexStore } from '../../src/store/story-index-store';

@@ -1,5 +1,5 @@
-import type { SendResult } from '../alerts/alert-sender';
-import { messageNonce } from '../alerts/message-nonce';
+import type { SendResult } from './alert-sender';
+import { messageNonce } from './message-nonce';
 import type { ChannelClaim, OutboxEntry, SendAttempt } from '../store/outbox-store';
 import { recordPosts } from './record-posts';
 import { RECHECK_AFTER_MS, retryDelayMs, type DeliveryDeps, type DeliveryReport } from './deliver-alerts';

@@ -1,4 +1,4 @@
-import type { Alert } from '../alerts/alert';
+import type { Alert } from './alert';
 import { itemTime } from '../feeds/news-item';
 import { channelDelivery, digestScheduleOf } from '../guilds/channel-delivery';
 import type { GuildSettings } from '../guilds/guild-settings';

@@ -1,4 +1,4 @@
-import type { AlertSender } from '../alerts/alert-sender';
+import type { AlertSender } from './alert-sender';
 import type { Logger } from '../shared/logger';
 import { isEditDue, type StoryEditJob, type StoryLedger, type StoryPost } from '../stories/story-ledger';
 import { retryDelayMs, type RetryTimings } from './deliver-alerts';

@@ -1,19 +1,19 @@
-import type { AppTimings } from './app';
-import type { BotDeps } from './discord/bot-deps';
-import type { ShardingChoice } from './discord/client';
-import type { DiscordBot } from './discord/start-bot';
-import { markChannelBroken } from './guilds/edit-subscriptions';
-import { createHealthNotices, type HealthNotices } from './pipeline/health-notices';
-import { createDeliveryRunner, RETRY_CHECK_MS, type DeliveryRunner } from './pipeline/delivery-runner';
-import { measureSends } from './observability/measure-sends';
-import type { RadarMetrics } from './observability/metrics';
-import type { Logger } from './shared/logger';
-import type { AlertStatsStore } from './store/alert-stats-store';
-import type { FeedStateStore } from './store/feed-state-store';
-import type { GuildSettingsStore } from './store/guild-settings-store';
-import type { KeyValue } from './store/key-value';
-import type { OutboxStore } from './store/outbox-store';
-import type { StoryLedger } from './stories/story-ledger';
+import type { AppTimings } from './create-app';
+import type { BotDeps } from '../discord/bot-deps';
+import type { ShardingChoice } from '../discord/client';
+import type { DiscordBot } from '../discord/start-bot';
+import { markChannelBroken } from '../guilds/edit-subscriptions';
+import { createHealthNotices, type HealthNotices } from '../delivery/health-notices';
+import { createDeliveryRunner, RETRY_CHECK_MS, type DeliveryRunner } from '../delivery/delivery-runner';
+import { measureSends } from '../observability/measure-sends';
+import type { RadarMetrics } from '../observability/metrics';
+import type { Logger } from '../shared/logger';
+import type { AlertStatsStore } from '../store/alert-stats-store';
+import type { FeedStateStore } from '../store/feed-state-store';
+import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { KeyValue } from '../store/key-value';
+import type { OutboxStore } from '../store/outbox-store';
+import type { StoryLedger } from '../stories/story-ledger';
 
 /**
  * How long shutdown lets sends in flight finish. Past it they are aborted and handed back: their alerts
@@ -59,7 +59,7 @@ export async function startDiscordMode(options: {
   // Ready and reconnect events may fire before the runner below exists; until then there is nothing to kick.
   let kickDelivery: DeliveryRunner['kick'] = () => {};
   // Loaded only in Discord mode: `once` and console mode never pay for discord.js.
-  const { startDiscordBot } = await import('./discord/start-bot.js');
+  const { startDiscordBot } = await import('../discord/start-bot.js');
   const bot: DiscordBot = await startDiscordBot({
     token: options.token,
     apiUrl: options.apiUrl,

@@ -1,4 +1,4 @@
-import type { Alert } from '../alerts/alert';
+import type { Alert } from './alert';
 import type { FeedSource } from '../feeds/feed-source';
 import { itemTime } from '../feeds/news-item';
 import type { Rule } from '../rules/rule';
@@ -8,7 +8,7 @@ import type { RecentMatchesStore } from '../store/recent-matches-store';
 import { storyItemKey } from '../stories/story';
 import { recognisedStoryKey, storyKeysOf } from '../stories/story-keys';
 import { STORY_WINDOW_MS } from '../stories/story';
-import type { MatchedItem } from './matched-item';
+import type { MatchedItem } from '../poll/matched-item';
 import { routeAlerts } from './route-alerts';
 
 /** What /recent and backfill may ask for at most. */

@@ -1,4 +1,4 @@
-import { routeAlerts, type RoutingContext } from '../../src/pipeline/route-alerts';
+import { routeAlerts, type RoutingContext } from '../../src/delivery/route-alerts';
 import type { FeedSource } from '../../src/feeds/feed-source';
 import type { Rule } from '../../src/rules/rule';
 import { makeGuild, makeItem, makeMatch } from '../support/builders';

@@ -1,4 +1,4 @@
-import type { AlertSender } from '../alerts/alert-sender';
+import type { AlertSender } from './alert-sender';
 import type { Logger } from '../shared/logger';
 import type { OutboxEntry, OutboxStore } from '../store/outbox-store';
 import type { StoryLedger } from '../stories/story-ledger';
