@@ -1,4 +1,5 @@
-import { createApp, type App } from '../../src/app/create-app';
+import { createApp } from '../../src/app/create-app';
+import type { App } from '../../src/app/app-options';
 import { createSilentLogger } from '../../src/shared/logger';
 import { startDiscordTwin, type DiscordTwin } from '../../test/support/discord-twin';
 import { benchConfig, createTempStore, seedSubscriptions } from './bot-setup';

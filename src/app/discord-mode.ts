@@ -1,4 +1,4 @@
-import type { AppTimings } from './create-app';
+import type { AppTimings } from './app-options';
 import type { BotDeps } from '../discord/bot-deps';
 import type { ShardingChoice } from '../discord/client';
 import type { DiscordBot } from '../discord/start-bot';

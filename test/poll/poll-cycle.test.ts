@@ -1,4 +1,5 @@
-import { createApp, type App } from '../../src/app/create-app';
+import { createApp } from '../../src/app/create-app';
+import type { App } from '../../src/app/app-options';
 import { parseConfigText } from '../../src/config/load-config';
 import type { MatchedItem } from '../../src/poll/matched-item';
 import { createSilentLogger } from '../../src/shared/logger';

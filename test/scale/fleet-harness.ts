@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { stringify } from 'yaml';
-import { createApp, type App, type AppTimings } from '../../src/app/create-app';
+import { createApp } from '../../src/app/create-app';
+import type { App, AppTimings } from '../../src/app/app-options';
 import { parseConfigText } from '../../src/config/load-config';
 import { createRecordingLogger, type LogEntry } from '../discord/interactions/start-command-harness';
 import { eventually } from '../e2e/bot-harness';

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
-import { createApp, type App } from '../../src/app/create-app';
+import { createApp } from '../../src/app/create-app';
+import type { App } from '../../src/app/app-options';
 import { parseConfigText } from '../../src/config/load-config';
 import type { Environment } from '../../src/config/environment';
 import { createSilentLogger } from '../../src/shared/logger';
