@@ -1,5 +1,5 @@
-import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { checkCronExpression } from '../poll/check-cron-expression';
 import { parseExpression } from '../rules/parse-expression';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,47}$/;
@@ -7,10 +7,8 @@ const id = z.string().regex(ID_PATTERN, 'must be 1–48 characters of a-z, 0-9 a
 
 /** A cron expression, checked by node-cron itself so that what validates is what will run. */
 const cronExpression = z.string().superRefine((value, ctx) => {
-  const result = validateDetailed(value);
-  if (result.valid) return;
-  const detail = result.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
-  ctx.addIssue({ code: 'custom', message: `not a cron expression (${detail || value})` });
+  const problem = checkCronExpression(value);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `not a cron expression (${problem})` });
 });
 
 /** A keyword expression; the message carries the rule language's own "at column N". */

@@ -67,3 +67,8 @@ function hostKey(url: string): string {
     return '';
   }
 }
+
+/** Runs at most `concurrency` tasks at once (a poll's feeds overall); p-limit stays feeds/'s library alone. */
+export function createConcurrencyLimit(concurrency: number): <T>(task: () => Promise<T>) => Promise<T> {
+  return pLimit(Math.max(1, concurrency));
+}

@@ -1,7 +1,6 @@
-import pLimit from 'p-limit';
 import type { FeedSource } from '../feeds/feed-source';
 import type { FetchOptions, FetchOutcome, FetchRequest, HttpValidators } from '../feeds/fetch-feed';
-import type { HostLimiter } from '../feeds/host-limiter';
+import { createConcurrencyLimit, type HostLimiter } from '../feeds/host-limiter';
 import type { FeedState } from '../store/feed-state-store';
 import type { FeedPollDeps } from './poll-feed';
 
@@ -21,7 +20,7 @@ export function createCycleFetcher(options: {
   /** The cycle's due feeds with their states, and what pollFeed will ask for each. */
   due: readonly { feed: FeedSource; state: FeedState | undefined; userAgent: string | undefined; guarded: boolean }[];
 }): FetchFn {
-  const global = pLimit(options.feedConcurrency);
+  const global = createConcurrencyLimit(options.feedConcurrency);
   const agreed = agreedValidators(options.due);
   const inFlight = new Map<string, Promise<FetchOutcome>>();
   return (request: FetchRequest, fetchOptions: FetchOptions) => {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z, type Shape } from './shape';
 import type { CorruptEntryReporter } from './key-value';
 
 /**
@@ -154,12 +154,11 @@ export const seenItemShape = z.looseObject({
  * The value if it has the shape, else undefined after telling `report` which key and what is wrong.
  * An absent value (undefined) is simply absent, not corrupt.
  */
-export function checkShape<T>(shape: z.ZodType, key: string, value: unknown, report: CorruptEntryReporter): T | undefined {
+export function checkShape<T>(shape: Shape, key: string, value: unknown, report: CorruptEntryReporter): T | undefined {
   if (value === undefined) return undefined;
-  const result = shape.safeParse(value);
-  if (result.success) return value as T;
-  const issue = result.error.issues[0];
-  report(key, `unexpected shape at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? 'invalid'}`);
+  const issue = shape.issue(value);
+  if (!issue) return value as T;
+  report(key, `unexpected shape at ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   return undefined;
 }
 
