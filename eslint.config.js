@@ -1,32 +1,47 @@
-// Lint: typescript-eslint's recommended rules, plus the dependency direction of the architecture
-// (README "Architecture"): the core (rules, feeds) knows nothing of storage or Discord, the store knows
-// nothing of Discord, only discord/ imports discord.js, and only app.ts / cli wire everything together.
+// Lint: typescript-eslint's recommended rules, plus the dependency direction of the architecture (README
+// "Architecture") as ALLOW-lists: each folder of src/ names the folders and third-party libraries it may
+// import; anything else is an error, including a new folder nobody listed and any file directly in src/
+// but cli.ts. Each library is listed for one folder only, so it can be swapped or faked in one place.
+// Node's built-in modules are open to every listed folder. The rule: lint/import-boundaries.js.
 const js = require('@eslint/js');
+const path = require('node:path');
 const tseslint = require('typescript-eslint');
+const importBoundaries = require('./lint/import-boundaries');
 
-const pattern = (group, message) => ({ group, message });
-const outer = ['**/app', '**/cli', '**/cli/**'];
-const discordLibs = ['discord.js', '@discordjs/*', 'discord-api-types', 'discord-api-types/*'];
-const storeLibs = ['keyv', '@keyv/*'];
-
-/** Folder → imports it must not make. */
-const boundaries = {
-  'src/shared/**': [pattern(['**/stories/**', '**/rules/**', '**/feeds/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer], 'shared/ is the innermost layer: it imports no other folder.')],
-  'src/rules/**': [pattern(['**/feeds/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'rules/ is pure: the keyword language knows nothing of feeds, storage or Discord.')],
-  'src/feeds/**': [pattern(['**/rules/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer, ...discordLibs, ...storeLibs, 'node-cron'], 'feeds/ fetches and normalises; it knows nothing of rules, storage or Discord.')],
-  'src/guilds/**': [pattern(['**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'guilds/ holds a server\'s settings and pure edits; storage and Discord depend on it, not the reverse.')],
-  'src/stories/**': [pattern(['**/feeds/**', '**/rules/**', '**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', '**/guilds/**', '**/alerts/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'stories/ is pure: recognising one story across outlets knows nothing of feeds, storage or Discord.')],
-  'src/alerts/**': [pattern(['**/store/**', '**/pipeline/**', '**/discord/**', '**/config/**', '**/guilds/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'alerts/ is the core shape of an alert and its sending port.')],
-  'src/config/**': [pattern(['**/store/**', '**/pipeline/**', '**/discord/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser'], 'config/ validates; it depends only on the core.')],
-  'src/store/**': [pattern(['**/pipeline/**', '**/discord/**', ...outer, ...discordLibs, 'rss-parser', 'node-cron'], 'store/ depends on the core only, never on Discord or the pipeline.')],
-  'src/pipeline/**': [pattern(['**/discord/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser'], 'pipeline/ talks to storage and delivery through interfaces; Discord plugs in from outside.')],
-  'src/observability/**': [pattern(['**/discord/**', ...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'observability/ reports on the bot through injected checks; it imports neither Discord nor storage.')],
-  'src/preview/**': [pattern([...outer, ...discordLibs, ...storeLibs, 'rss-parser', 'node-cron'], 'preview/ renders the real alert payload; discord.js itself stays in discord/.')],
-  'src/discord/**': [pattern([...outer, ...storeLibs, 'rss-parser', 'node-cron'], 'discord/ depends on the core and store interfaces; wiring happens in app.ts.')],
+/** Folder (or file directly in src/) → what it may import besides itself. */
+const allowed = {
+  // The innermost layer: the logger and error classes.
+  shared: { folders: [], libraries: ['pino', 'pino-pretty'] },
+  // Pure: the keyword language and recognising one story across outlets know nothing of feeds, storage or Discord.
+  rules: { folders: ['shared'] },
+  stories: { folders: ['shared'] },
+  // Fetch (HTTP, charset) → parse → normalise: knows nothing of rules, storage or Discord.
+  feeds: { folders: ['shared'], libraries: ['entities', 'iconv-lite', 'p-limit', 'rss-parser', 'undici'] },
+  // A server's settings and their pure edits; storage and Discord depend on it, not the reverse.
+  guilds: { folders: ['rules', 'shared'] },
+  // Validates config/*.yaml and the environment (asks poll/ whether a cron expression runs).
+  config: { folders: ['feeds', 'poll', 'rules', 'shared'], libraries: ['yaml', 'zod'] },
+  // Repositories and their keyv implementations; they store delivery's alerts, never Discord's objects.
+  store: { folders: ['delivery', 'feeds', 'guilds', 'rules', 'shared', 'stories'], libraries: ['keyv', '@keyv/redis', '@keyv/sqlite'] },
+  // Due feeds → fetch → new items → match, and the schedule that runs it.
+  poll: { folders: ['feeds', 'guilds', 'rules', 'shared', 'store', 'stories'], libraries: ['node-cron'] },
+  // Route → outbox → send, through the AlertSender port: Discord plugs in from outside.
+  delivery: { folders: ['feeds', 'guilds', 'poll', 'rules', 'shared', 'store', 'stories'] },
+  // Reports on the bot through injected checks; imports neither Discord nor storage.
+  observability: { folders: ['delivery', 'poll', 'shared'], libraries: ['prom-client'] },
+  // The only folder that speaks Discord.
+  discord: { folders: ['config', 'delivery', 'feeds', 'guilds', 'preview', 'rules', 'shared', 'store', 'stories'], libraries: ['discord.js', 'discord-api-types'] },
+  // Renders the real alert payload to HTML; discord.js itself stays in discord/.
+  preview: { folders: ['config', 'delivery', 'discord', 'feeds', 'rules', 'shared', 'store'] },
+  // The composition root: the one place that wires every folder together.
+  app: { folders: ['config', 'delivery', 'discord', 'feeds', 'guilds', 'observability', 'poll', 'rules', 'shared', 'store', 'stories'] },
+  // The commands, and the entry point that dispatches to them.
+  cli: { folders: ['app', 'config', 'discord', 'feeds', 'poll', 'preview', 'rules', 'shared'] },
+  'cli.ts': { folders: ['cli', 'config', 'shared'] },
 };
 
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', 'test/support/*.js', 'bench/results*'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'data/**', '*.js', 'lint/*.js', 'test/support/*.js', 'bench/results*'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -35,9 +50,10 @@ module.exports = tseslint.config(
       'no-console': ['error'],
     },
   },
-  ...Object.entries(boundaries).map(([folder, patterns]) => ({
-    files: [`${folder.replace('/**', '')}/**/*.ts`],
-    rules: { 'no-restricted-imports': ['error', { patterns }] },
-  })),
+  {
+    files: ['src/**/*.ts'],
+    plugins: { radar: { rules: { 'import-boundaries': importBoundaries } } },
+    rules: { 'radar/import-boundaries': ['error', { srcRoot: path.join(__dirname, 'src'), allowed }] },
+  },
   { files: ['test/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
 );
