@@ -59,13 +59,15 @@ export async function startDiscordMode(options: {
   // Ready and reconnect events may fire before the runner below exists; until then there is nothing to kick.
   let kickDelivery: DeliveryRunner['kick'] = () => {};
   // Loaded only in Discord mode: `once` and console mode never pay for discord.js.
-  const { startDiscordBot } = await import('../discord/start-bot.js');
+  // Loaded only in Discord mode: console mode never loads discord.js.
+  const [{ startDiscordBot }, { COMMAND_TABLE }] = await Promise.all([import('../discord/start-bot.js'), import('../discord/commands/definitions.js')]);
   const bot: DiscordBot = await startDiscordBot({
     token: options.token,
     apiUrl: options.apiUrl,
     sharding: options.sharding,
     guardRegistration: options.guardRegistration,
     deps: options.botDeps,
+    commands: COMMAND_TABLE,
     logger,
     onReady: () => {
       kickDelivery({ ignoreBackoff: true });

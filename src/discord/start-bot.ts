@@ -10,6 +10,7 @@ import type { BotDeps } from './bot-deps';
 import { createDiscordClient, type ShardingChoice } from './client';
 import { ensureCommandsRegistered } from './ensure-commands';
 import { handleInteraction } from './interactions/handle-interaction';
+import type { CommandTable } from './interactions/command-route';
 import { createNoticePoster } from './notice-poster';
 
 export interface DiscordBot {
@@ -35,6 +36,8 @@ export interface StartBotOptions {
    */
   guardRegistration?: (register: () => Promise<void>) => Promise<void>;
   deps: BotDeps;
+  /** The slash commands the router dispatches on and registration keeps registered. */
+  commands: CommandTable;
   logger: Logger;
   /** Once, after login: scheduled work starts here, so nothing races the login. */
   onReady: () => void;
@@ -49,7 +52,7 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
   const { logger } = options;
   const client = createDiscordClient({ apiUrl: options.apiUrl, sharding: options.sharding });
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, options.deps);
+    void handleInteraction(interaction, options.deps, options.commands);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn({ message }, 'discord client warning'));
@@ -71,7 +74,7 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
   client.once(Events.ClientReady, async (ready) => {
     logger.info({ user: ready.user.tag, guilds: ready.guilds.cache.size, shards: [...client.ws.shards.keys()] }, 'logged in to Discord');
     const register = async () => {
-      const changed = await ensureCommandsRegistered(client.rest, ready.application.id);
+      const changed = await ensureCommandsRegistered(client.rest, ready.application.id, options.commands.definitions);
       logger.info({ changed }, changed ? 'slash commands registered' : 'slash commands already up to date');
     };
     try {

@@ -2,7 +2,6 @@ import { MessageFlags, type AutocompleteInteraction, type ButtonInteraction, typ
 import { UserError } from '../../shared/errors';
 import type { Logger } from '../../shared/logger';
 import type { BotDeps } from '../bot-deps';
-import { COMMAND_TABLE } from '../commands/definitions';
 import { MAX_CHOICES } from '../commands/topic-options';
 import { readArgs } from './command-args';
 import type { Choice, CommandTable, Reply } from './command-route';
@@ -17,8 +16,9 @@ const NOT_IN_SERVER = 'Use these commands in a server I am in.';
  * The one entry point for interactions (the client's `interactionCreate` listener). It never rejects:
  * a UserError's message goes back to the user, anything else is logged with its stack and answered
  * with a generic apology, and a reply that cannot be sent (the interaction expired) is only logged.
+ * `table` (commands/definitions.ts's COMMAND_TABLE) comes from the composition root, like every other dependency.
  */
-export async function handleInteraction(interaction: Interaction, deps: BotDeps, table: CommandTable = COMMAND_TABLE): Promise<void> {
+export async function handleInteraction(interaction: Interaction, deps: BotDeps, table: CommandTable): Promise<void> {
   try {
     if (interaction.isChatInputCommand()) await runCommand(interaction, deps, table);
     else if (interaction.isAutocomplete()) await runAutocomplete(interaction, deps, table);

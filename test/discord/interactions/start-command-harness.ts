@@ -7,6 +7,7 @@ import { configFeeds, configRules, configTopics } from '../../../src/config/to-d
 import type { BotDeps, StatusReport } from '../../../src/discord/bot-deps';
 import { probeFeed } from '../../../src/feeds/probe-feed';
 import { registerCommands } from '../../../src/discord/commands/register-commands';
+import { COMMAND_TABLE } from '../../../src/discord/commands/definitions';
 import { handleInteraction } from '../../../src/discord/interactions/handle-interaction';
 import { createRuleSetCache } from '../../../src/rules/rule-set-cache';
 import type { Logger } from '../../../src/shared/logger';
@@ -84,7 +85,7 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
     await registerCommands(new REST({ api: twin.apiUrl }).setToken(twin.token), twin.applicationId);
     const login = async (): Promise<Client<true>> => {
       const logged = await loginBot(twin);
-      logged.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps));
+      logged.on(Events.InteractionCreate, (interaction) => void handleInteraction(interaction, deps, COMMAND_TABLE));
       return logged;
     };
     client = await login();
