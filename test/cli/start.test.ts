@@ -8,8 +8,8 @@ import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { runCli, startCli } from '../support/run-cli';
 import { writeConfig } from '../support/write-config';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '200000000000000001';
 
 async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');

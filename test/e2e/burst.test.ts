@@ -2,8 +2,8 @@ import type { APIEmbed } from 'discord.js';
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
 import { eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '300000000000000001';
 
 describe('a burst of stories into one channel', () => {
   let h: BotHarness;

@@ -2,8 +2,8 @@ import type { APIEmbed } from 'discord.js';
 import iconv from 'iconv-lite';
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '400000000000000001';
 const HOUR_MS = 3_600_000;
 
 type FeedName = 'declared' | 'undeclared';

@@ -2,8 +2,8 @@ import type { APIEmbed } from 'discord.js';
 import type { TwinGuild, TwinMessage } from '../support/discord-twin';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
 import { createWirePublisher, eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '100000000000000011';
 const MEMBER = '100000000000000012';
 
 interface Button {

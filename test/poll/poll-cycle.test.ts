@@ -1,13 +1,9 @@
-import { createApp } from '../../src/app/create-app';
+import { createConsoleApp } from '../support/app-rig';
 import type { App } from '../../src/app/app-options';
-import { parseConfigText } from '../../src/config/load-config';
 import type { MatchedItem } from '../../src/poll/matched-item';
-import { createSilentLogger } from '../../src/shared/logger';
 import { raw, rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { tempSqliteUrl } from '../support/stores';
-import { TEST_TOPICS } from '../support/write-config';
-import { stringify } from 'yaml';
 
 const recent = (minutes: number) => new Date(Date.now() - minutes * 60_000).toUTCString();
 
@@ -18,21 +14,13 @@ describe('poll cycle', () => {
   let delivered: MatchedItem[];
 
   const makeApp = async (feedPaths: string[]) => {
-    const config = parseConfigText(
-      stringify({
-        allowPrivateFeedAddresses: true,
+    return createConsoleApp({
+      settings: {
         limits: { firstPollMaxItems: 50, minHostIntervalMs: 0 },
         feeds: feedPaths.map((p, i) => ({ id: `feed-${i + 1}`, name: `Feed ${i + 1}`, url: server.url(p) })),
-        topics: TEST_TOPICS,
-      }),
-      'test.yaml',
-    );
-    return createApp({
-      config,
-      env: { logLevel: 'silent' },
+      },
       storeUrl: store.url,
-      logger: createSilentLogger(),
-      consoleSink: { deliver: async (items) => void delivered.push(...items) },
+      deliver: async (items) => void delivered.push(...items),
       // No back-off: these tests poll again at once to see what a failed feed left behind.
       timings: { feedBackoff: { baseMs: 0 } },
     });
@@ -98,16 +86,12 @@ describe('poll cycle', () => {
     const item = { title: 'Terbium oxide price reaches a new high', link: 'https://news.example/terbium-high', guid: 't-9', pubDate: recent(10) };
     server.route('/a.xml', { body: rss2({ title: 'A', items: [item] }) });
     let refuse = true;
-    app = await createApp({
-      config: parseConfigText(stringify({ allowPrivateFeedAddresses: true, feeds: [{ id: 'feed-1', name: 'Feed 1', url: server.url('/a.xml') }], topics: TEST_TOPICS }), 'test.yaml'),
-      env: { logLevel: 'silent' },
+    app = await createConsoleApp({
+      settings: { feeds: [{ id: 'feed-1', name: 'Feed 1', url: server.url('/a.xml') }] },
       storeUrl: store.url,
-      logger: createSilentLogger(),
-      consoleSink: {
-        deliver: async (items) => {
-          if (refuse && items.length > 0) throw new Error('outbox unavailable');
-          delivered.push(...items);
-        },
+      deliver: async (items) => {
+        if (refuse && items.length > 0) throw new Error('outbox unavailable');
+        delivered.push(...items);
       },
     });
     await expect(app.runCycle()).rejects.toThrow('outbox unavailable');
@@ -183,8 +167,8 @@ describe('feeds that reuse one guid for every item', () => {
         ],
       }),
     });
-    const config = parseConfigText(stringify({ allowPrivateFeedAddresses: true, feeds: [{ id: 'same', name: 'Same', url: server.url('/same.xml') }], topics: TEST_TOPICS }), 't.yaml');
-    const app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl: store.url, logger: createSilentLogger(), consoleSink: { deliver: async (items) => void delivered.push(...items) } });
+    const settings = { feeds: [{ id: 'same', name: 'Same', url: server.url('/same.xml') }] };
+    const app = await createConsoleApp({ settings, storeUrl: store.url, deliver: async (items) => void delivered.push(...items) });
     await app.runCycle();
     await app.runCycle();
     expect(delivered.map((d) => d.item.title)).toEqual(['Dysprosium exports resume from Myanmar border', 'Terbium oxide trades higher in Baotou']);
@@ -204,20 +188,16 @@ describe('encoded and RDF feeds through the whole path', () => {
     const delivered: MatchedItem[] = [];
     server.route('/cn.xml', { body: fixture('gb2312.xml'), contentType: 'application/rss+xml' });
     server.route('/jp.rdf', { body: fixture('rdf-1.0.xml'), contentType: 'application/rdf+xml' });
-    const config = parseConfigText(
-      stringify({
-        allowPrivateFeedAddresses: true,
-        // The fixtures are dated September 2026; let their first poll count them as recent.
-        limits: { maxItemAgeHours: 24 * 90, firstPollMaxItems: 10, minHostIntervalMs: 0 },
-        feeds: [
-          { id: 'cn', name: 'CN', url: server.url('/cn.xml') },
-          { id: 'jp', name: 'JP', url: server.url('/jp.rdf') },
-        ],
-        topics: [{ id: 'heavy', name: 'Heavy', colour: '#112233', rules: ['镝, 铽, dysprosium'] }],
-      }),
-      't.yaml',
-    );
-    const app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl: store.url, logger: createSilentLogger(), consoleSink: { deliver: async (items) => void delivered.push(...items) }, now: () => new Date('2026-09-20T00:00:00Z') });
+    const settings = {
+      // The fixtures are dated September 2026; let their first poll count them as recent.
+      limits: { maxItemAgeHours: 24 * 90, firstPollMaxItems: 10, minHostIntervalMs: 0 },
+      feeds: [
+        { id: 'cn', name: 'CN', url: server.url('/cn.xml') },
+        { id: 'jp', name: 'JP', url: server.url('/jp.rdf') },
+      ],
+      topics: [{ id: 'heavy', name: 'Heavy', colour: '#112233', rules: ['镝, 铽, dysprosium'] }],
+    };
+    const app = await createConsoleApp({ settings, storeUrl: store.url, deliver: async (items) => void delivered.push(...items), now: () => new Date('2026-09-20T00:00:00Z') });
     await app.runCycle();
     await app.runCycle();
     // Each feed's alerts go out as that feed is done: oldest first within a feed, feeds in the order they answered.

@@ -8,6 +8,7 @@ import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { jsonLines, runCli, startCli, type RunningCli } from '../support/run-cli';
 import { TEST_TOPICS, writeConfig } from '../support/write-config';
+import { ADMIN } from '../support/app-rig';
 
 /**
  * Feed items built to hurt the process that reads them (issue 13, items 2–4), read by the real CLI:
@@ -15,7 +16,6 @@ import { TEST_TOPICS, writeConfig } from '../support/write-config';
  * alternating combining marks, and a 2.4 MB guid and link. The ordinary story beside them must still
  * arrive, with memory and output bounded.
  */
-const ADMIN = '400000000000000001';
 const PEAK_RSS_LIMIT_KIB = 300 * 1024;
 const LINE_LIMIT_CHARS = 10 * 1024;
 const PRELOAD = join(__dirname, '..', 'support', 'report-peak-rss.js');

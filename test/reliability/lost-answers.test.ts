@@ -12,8 +12,8 @@ import { startCli, type RunningCli } from '../support/run-cli';
 import { writeConfig } from '../support/write-config';
 import { startHoldingProxy, type HoldingProxy } from './support/holding-proxy';
 import { FAST_TIMINGS, startRig, story, type Rig } from './support/radar-rig';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '400000000000000002';
 
 /** Twelve distinct stories, oldest first, each matching a test topic. */
 const HEADLINES = [

@@ -10,8 +10,8 @@ import { startCli, type RunningCli } from '../support/run-cli';
 import { writeConfig } from '../support/write-config';
 import { startHoldingProxy, type HoldingProxy } from './support/holding-proxy';
 import { story } from './support/radar-rig';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '400000000000000001';
 
 /**
  * The real `radar start` process, SIGKILLed in the middle of its work and started again on the same

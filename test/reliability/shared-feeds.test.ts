@@ -1,11 +1,7 @@
-import { stringify } from 'yaml';
-import { createApp } from '../../src/app/create-app';
+import { createConsoleApp } from '../support/app-rig';
 import type { App } from '../../src/app/app-options';
-import { parseConfigText } from '../../src/config/load-config';
-import { createSilentLogger } from '../../src/shared/logger';
 import { rss2 } from '../support/feed-builders';
 import { tempSqliteUrl } from '../support/stores';
-import { TEST_TOPICS } from '../support/write-config';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { eventually } from '../e2e/bot-harness';
 import { ADMIN, startRig, story, type Rig } from './support/radar-rig';
@@ -81,18 +77,13 @@ describe('a slow publisher', () => {
     }
     fast.route('/fast.xml', { body: rss2({ title: 'Fast', items: [story(9, 'Terbium supply deal signed in Perth', 5)] }) });
     const delivered: string[] = [];
-    const config = parseConfigText(
-      stringify({
-        allowPrivateFeedAddresses: true,
-        // One request per host and two fetches at once: the slow host's queue must not take both slots.
-        limits: { perHostConcurrency: 1, feedConcurrency: 2, requestTimeoutMs: 60_000, minHostIntervalMs: 0 },
-        feeds: [...['a', 'b', 'c'].map((id) => ({ id: `slow-${id}`, name: `Slow ${id}`, url: slow?.url(`/${id}.xml`) })), { id: 'fast', name: 'Fast', url: fast.url('/fast.xml') }],
-        topics: TEST_TOPICS,
-      }),
-      'slow.yaml',
-    );
+    const settings = {
+      // One request per host and two fetches at once: the slow host's queue must not take both slots.
+      limits: { perHostConcurrency: 1, feedConcurrency: 2, requestTimeoutMs: 60_000, minHostIntervalMs: 0 },
+      feeds: [...['a', 'b', 'c'].map((id) => ({ id: `slow-${id}`, name: `Slow ${id}`, url: slow?.url(`/${id}.xml`) })), { id: 'fast', name: 'Fast', url: fast.url('/fast.xml') }],
+    };
     store = tempSqliteUrl();
-    app = await createApp({ config, env: { logLevel: 'silent' }, storeUrl: store.url, logger: createSilentLogger(), consoleSink: { deliver: async (items) => void delivered.push(...items.map((m) => m.item.title)) } });
+    app = await createConsoleApp({ settings, storeUrl: store.url, deliver: async (items) => void delivered.push(...items.map((m) => m.item.title)) });
     const cycle = app.runCycle();
     await eventually(() => expect(delivered).toEqual(['Terbium supply deal signed in Perth']), 10_000);
     // The slow host has been asked for its first feed and has not answered it yet.

@@ -11,8 +11,8 @@ import { startCli } from '../support/run-cli';
 import { writeConfig } from '../support/write-config';
 import { startHoldingProxy } from './support/holding-proxy';
 import { story } from './support/radar-rig';
+import { ADMIN } from '../support/app-rig';
 
-const ADMIN = '700000000000000001';
 
 describe('radar start on SIGTERM', () => {
   it('exits 0 with a poll and a send in flight, hands the send back, and the next start posts everything once', async () => {

@@ -10,8 +10,9 @@ import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { freshRedisUrl } from '../support/stores';
 import { TEST_TOPICS } from '../support/write-config';
+import { ADMIN } from '../support/app-rig';
 
-export const ADMIN = '500000000000000001';
+export { ADMIN };
 
 /** Short leases and claims so takeovers play out in seconds. */
 export const FLEET_TIMINGS: AppTimings = { deliveryCheckMs: 100, channelClaimMs: 2_000, pollLeaseMs: 2_000, sendRetry: { baseMs: 50, maxMs: 200 } };

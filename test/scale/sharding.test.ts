@@ -8,9 +8,9 @@ import { eventually } from '../e2e/bot-harness';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { freshRedisUrl, redisAvailable, tempSqliteUrl } from '../support/stores';
 import { TEST_TOPICS } from '../support/write-config';
+import { ADMIN } from '../support/app-rig';
 
 const REDIS_DB = 9; // this file's own logical database
-const ADMIN = '600000000000000001';
 const config = parseConfigText(stringify({ schedule: '0 0 1 1 *', allowPrivateFeedAddresses: true, feeds: [{ id: 'wire', name: 'Wire', url: 'http://127.0.0.1:9/wire.xml' }], topics: TEST_TOPICS }), 'shards.yaml');
 
 /** The gateway split in two shards: both identify, and a server on each shard gets its slash commands answered. */

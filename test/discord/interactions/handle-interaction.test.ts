@@ -5,6 +5,7 @@ import type { InvokeCommandInput, TwinGuild } from '../../support/discord-twin';
 import { rss2 } from '../../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { startCommandHarness, type CommandHarness } from './start-command-harness';
+import { ADMIN } from '../../support/app-rig';
 
 const REPORT: StatusReport = {
   lastPollAt: '2025-03-01T10:00:00.000Z',
@@ -22,7 +23,6 @@ let h: CommandHarness;
 let feeds: FeedServer;
 let a: TwinGuild;
 let b: TwinGuild;
-const ADMIN = '100000000000000001';
 const MEMBER = '100000000000000002';
 
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import type { FeedHealth, StatusReport } from '../../../src/discord/bot-deps';
 import { STALE_BUTTON } from '../../../src/discord/interactions/handle-button';
 import type { InteractionResult, TwinGuild } from '../../support/discord-twin';
 import { startCommandHarness, type CommandHarness } from './start-command-harness';
+import { ADMIN } from '../../support/app-rig';
 
 const REPORT: StatusReport = { feeds: [], alertsLast24h: 0, broken: [], pendingAlerts: 0 };
-const ADMIN = '100000000000000001';
 const MEMBER = '100000000000000002';
 
 interface Button {

@@ -4,9 +4,9 @@ import type { InvokeCommandInput, TwinGuild } from '../../support/discord-twin';
 import { rss2 } from '../../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { startCommandHarness, type CommandHarness } from './start-command-harness';
+import { ADMIN } from '../../support/app-rig';
 
 const REPORT: StatusReport = { feeds: [], alertsLast24h: 0, broken: [], pendingAlerts: 0 };
-const ADMIN = '100000000000000001';
 const MEMBER = '100000000000000002';
 
 interface Embed {

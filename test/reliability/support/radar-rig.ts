@@ -15,8 +15,9 @@ import { rss2, type Rss2Item } from '../../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
 import { TEST_TOPICS } from '../../support/write-config';
 import { startHoldingProxy, type HoldingProxy } from './holding-proxy';
+import { ADMIN } from '../../support/app-rig';
 
-export const ADMIN = '300000000000000001';
+export { ADMIN };
 
 /** Short waits so that outages and retries play out in milliseconds; tests override what they study. */
 export const FAST_TIMINGS: AppTimings = { sendRetry: { baseMs: 40, maxMs: 200 }, deliveryCheckMs: 40, feedBackoff: { baseMs: 0, random: () => 0 } };
