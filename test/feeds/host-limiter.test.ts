@@ -6,16 +6,33 @@ import { startFeedServer, type FeedServer } from '../support/feed-server';
 const options = { timeoutMs: 60_000, maxBodyBytes: 100_000, maxRedirects: 3 };
 
 describe('createHostLimiter against a server', () => {
+  const body = rss2({ title: 'T', items: [] });
   let server: FeedServer;
   beforeEach(async () => {
     server = await startFeedServer();
-    server.route('/feed', { body: rss2({ title: 'T', items: [] }), delayMs: 60 });
   });
   afterEach(async () => {
     await server.close();
   });
 
+  /**
+   * Holds each answer until `releaseWhen(arrived)` says so, checked as every request arrives: the server
+   * itself decides when requests overlap, so a busy machine cannot space them out and hide (or fake) it.
+   */
+  function holdAnswers(total: number, releaseWhen: (arrived: number, index: number) => boolean): void {
+    const releases: (() => void)[] = [];
+    server.route('/feed', () => {
+      const index = releases.length;
+      const held = new Promise<void>((resolve) => releases.push(resolve));
+      releases.forEach((release, i) => releaseWhen(releases.length, i) && release());
+      if (releases.length === total) releases.forEach((release) => release());
+      return { body, held: index === total - 1 ? Promise.resolve() : held };
+    });
+  }
+
   it('lets at most perHost requests reach one host at a time', async () => {
+    // Each answer waits for the next request to arrive, so two are in flight whenever the limiter allows it.
+    holdAnswers(6, (arrived, index) => index < arrived - 1);
     const limiter = createHostLimiter(2);
     const outcomes = await Promise.all(
       Array.from({ length: 6 }, () => limiter.run(server.url('/feed'), () => fetchFeed({ url: server.url('/feed') }, options))),
@@ -26,8 +43,10 @@ describe('createHostLimiter against a server', () => {
   });
 
   it('is what keeps the requests apart (without it they overlap)', async () => {
+    // Every answer waits until all four requests have arrived: they can only complete if they overlap.
+    holdAnswers(4, () => false);
     await Promise.all(Array.from({ length: 4 }, () => fetchFeed({ url: server.url('/feed') }, options)));
-    expect(server.peakConcurrency()).toBeGreaterThan(2);
+    expect(server.peakConcurrency()).toBe(4);
   });
 });
 
