@@ -114,7 +114,7 @@ describe('fetchFeed over HTTP', () => {
   });
 
   it('stops when the caller cancels', async () => {
-    server.route('/feed', { body: feedXml, delayMs: 2_000 });
+    server.route('/feed', { body: feedXml, held: new Promise(() => undefined) });
     const controller = new AbortController();
     const pending = fetchFeed({ url: server.url('/feed'), signal: controller.signal }, options);
     setTimeout(() => controller.abort(), 50);

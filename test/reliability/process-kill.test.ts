@@ -86,7 +86,8 @@ describe('radar start killed with SIGKILL and restarted', () => {
     await launch();
     await subscribe();
     const body = rss2({ title: 'Wire', items: stories });
-    feeds.route('/wire.xml', { body, delayMs: 2_000 });
+    // Held until the server closes: the kill lands while the answer is still owed, however busy the machine.
+    feeds.route('/wire.xml', { body, held: new Promise(() => undefined) });
     const asked = feeds.requests('/wire.xml').length;
     await eventually(() => expect(feeds.requests('/wire.xml').length).toBeGreaterThan(asked), 10_000);
     await kill();
