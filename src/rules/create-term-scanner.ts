@@ -40,17 +40,35 @@ function buildAlphabet(patterns: readonly ScanPattern[]): { symbols: Int32Array;
   return { symbols, size: Math.max(size, 1) };
 }
 
+/** Length of the prefix two strings share. */
+function sharedPrefix(a: string, b: string): number {
+  const most = Math.min(a.length, b.length);
+  let k = 0;
+  while (k < most && a.charCodeAt(k) === b.charCodeAt(k)) k++;
+  return k;
+}
+
 /**
  * Inserts every pattern into a trie; node 0 is the root. The root's edges also go into a direct array,
- * since every walk starts there.
+ * since every walk starts there. A term's patterns come one after another and share its text ("magnet",
+ * "magnets", "magnetes"), so each insert resumes from the node where it parts from the previous pattern
+ * instead of walking the shared part again: about two thirds of the edge lookups when compiling.
  */
 function buildTrie(patterns: readonly ScanPattern[], symbols: Int32Array, size: number) {
-  const table = createEdgeTable();
+  const table = createEdgeTable(newEdgeBound(patterns));
   const rootChildren = new Int32Array(size).fill(-1);
   const outputs: Array<Output[] | undefined> = [undefined];
+  let path = new Int32Array(64); // path[k]: the node reached after the previous pattern's first k units
+  let previous = '';
   for (const { termId, text, prefix } of patterns) {
-    let node = 0;
-    for (let i = 0; i < text.length; i++) {
+    if (text.length >= path.length) {
+      const longer = new Int32Array(text.length * 2);
+      longer.set(path);
+      path = longer;
+    }
+    const resume = sharedPrefix(previous, text);
+    let node = path[resume] ?? 0;
+    for (let i = resume; i < text.length; i++) {
       const symbol = symbols[text.charCodeAt(i)] ?? 0;
       const next = table.getOrAdd(node, symbol, outputs.length);
       if (next === outputs.length) {
@@ -58,11 +76,24 @@ function buildTrie(patterns: readonly ScanPattern[], symbols: Int32Array, size: 
         if (node === 0) rootChildren[symbol] = next;
       }
       node = next;
+      path[i + 1] = node;
     }
+    previous = text;
     const checkRight = !prefix && charClass(text.charCodeAt(text.length - 1)) === CHAR_WORD;
     (outputs[node] ??= []).push({ termId, prefix, checkRight });
   }
   return { table, rootChildren, outputs };
+}
+
+/** At most how many edges the trie gets: the units of each pattern past what it shares with the one before. */
+function newEdgeBound(patterns: readonly ScanPattern[]): number {
+  let bound = 0;
+  let previous = '';
+  for (const { text } of patterns) {
+    bound += text.length - sharedPrefix(previous, text);
+    previous = text;
+  }
+  return bound;
 }
 
 /**

@@ -148,6 +148,8 @@ const CHUNK = 4096;
 
 /** The first `length` folded code units as a string. */
 export function codesToString(codes: Uint16Array, length: number): string {
+  // A term's key (most calls) fits one call; apply skips the iterator that spreading a typed array runs.
+  if (length <= CHUNK) return String.fromCharCode.apply(null, codes.subarray(0, length) as unknown as number[]);
   let text = '';
   for (let i = 0; i < length; i += CHUNK) text += String.fromCharCode(...codes.subarray(i, Math.min(i + CHUNK, length)));
   return text;

@@ -13,6 +13,7 @@ const WHITESPACE = /\s/u;
 
 /** Finds a valid trailing `*`; returns the text before it, or the whole text when there is none. */
 function splitPrefix(raw: string, offset: number): { body: string; prefix: boolean } {
+  if (!raw.includes('*') && !raw.includes('\uff0a')) return { body: raw, prefix: false }; // most terms
   for (let k = 0; k < raw.length; k++) {
     if (!STAR.test(raw.charAt(k))) continue;
     const before = raw.charAt(k - 1);
@@ -53,7 +54,8 @@ export function readTerm(raw: string, offset: number): Term {
   const text = raw.trim();
   const folded = foldKey(body);
   if (folded === '') throw new ExpressionSyntaxError('empty term', offset);
-  const length = Array.from(folded).length;
+  // Code points, counted only when a limit could be at stake: code units are never fewer than code points.
+  const length = prefix || folded.length > MAX_TERM_LENGTH ? Array.from(folded).length : folded.length;
   if (length > MAX_TERM_LENGTH) {
     throw new ExpressionSyntaxError(`term too long at column {column} (at most ${MAX_TERM_LENGTH} characters)`, offset);
   }
