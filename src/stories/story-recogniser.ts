@@ -88,10 +88,8 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
       if (!keys || keys.size > MAX_POSTING) continue;
       for (const key of keys) shared.set(key, (shared.get(key) ?? 0) + 1);
     }
-    return [...shared]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, maxCandidates)
-      .flatMap(([key]) => entries.get(key) ?? [])
+    return mostShared(shared, maxCandidates)
+      .flatMap((key) => entries.get(key) ?? [])
       .filter((entry) => entry.member.at >= now - windowMs);
   };
   /**
@@ -134,6 +132,24 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     },
     size: () => entries.size,
   };
+}
+
+/**
+ * The `count` keys with the highest counts, ties in insertion order: what a stable sort by count would put
+ * first, by bucketing instead. With a full index an item shares a word with thousands of members, and
+ * sorting them all per item cost more than comparing the few kept.
+ */
+function mostShared(shared: ReadonlyMap<string, number>, count: number): string[] {
+  const byCount: string[][] = [];
+  for (const [key, n] of shared) (byCount[n] ??= []).push(key);
+  const most: string[] = [];
+  for (let n = byCount.length - 1; n > 0 && most.length < count; n--) {
+    for (const key of byCount[n] ?? []) {
+      if (most.length === count) break;
+      most.push(key);
+    }
+  }
+  return most;
 }
 
 /** The words an item is filed and looked up under: its facts and its uncommon headline words. */

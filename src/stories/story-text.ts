@@ -54,7 +54,24 @@ export function tokenize(text: string): string[] {
 /** Stems outlets swap for one another in rewrites ("prolongs" for "extends", "probe" for "investigation"). */
 const SYNONYMS: Readonly<Record<string, string>> = { prolong: 'extend', prob: 'investigation', investigat: 'investigation' };
 
+/**
+ * Normalised words seen so far: news repeats a small vocabulary, and stemming each occurrence again was a
+ * tenth of a signature's cost. Emptied when full, so a long-running bot's memory stays bounded.
+ */
+const NORMALISED = new Map<string, string>();
+const MAX_NORMALISED = 50_000;
+
 export function normalizeWord(word: string): string {
+  let normal = NORMALISED.get(word);
+  if (normal === undefined) {
+    if (NORMALISED.size >= MAX_NORMALISED) NORMALISED.clear();
+    normal = normalizeWordOnce(word);
+    NORMALISED.set(word, normal);
+  }
+  return normal;
+}
+
+function normalizeWordOnce(word: string): string {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return word; // a number
   const number = NUMBER_WORDS[word];
