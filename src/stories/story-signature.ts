@@ -1,6 +1,6 @@
 import { extractAmounts, type Amount } from './story-amounts';
 import { ELEMENT_ALIASES, ELEMENT_PARTS, ENTITY_ALIASES, EVENT_WORDS, REVERSING_VERBS } from './story-lexicon';
-import { cleanSummary, cleanTitle, normalizeWord, tokenize } from './story-text';
+import { cleanSummary, cleanTitle, normalizeWord, ownValue, tokenize } from './story-text';
 
 /** What the recogniser reads of an item: its headline and summary. */
 export interface StoryText {
@@ -131,7 +131,7 @@ export function signatureOf(text: StoryText): StorySignature {
     elements: withParts(elements.names),
     titleAmounts: extractAmounts(rawTitle),
     amounts: extractAmounts(rawFull),
-    titleOrdinals: new Set(titleTokens.flatMap((t) => ORDINALS[t] ?? [])),
+    titleOrdinals: new Set(titleTokens.flatMap((t) => ownValue(ORDINALS, t) ?? [])),
     titleNumbers: new Set([...titleNumbers].filter((n) => !isYear(n))),
     titleYears: new Set([...titleNumbers].filter(isYear)),
     events: eventsOf(titleTokens, titleEntities.positions),
@@ -313,7 +313,7 @@ function movesOf(tokens: readonly string[], inNames: ReadonlySet<number>): Set<s
 function periodsOf(tokens: readonly string[], text: string): Set<string> {
   const periods = new Set<string>();
   tokens.forEach((token, i) => {
-    const ordinal = ORDINALS[token];
+    const ordinal = ownValue(ORDINALS, token);
     const noun = tokens[i + 1];
     if (ordinal !== undefined && noun !== undefined && PERIOD_NOUNS.has(noun)) periods.add(`${noun}:${ordinal}`);
   });

@@ -74,10 +74,15 @@ export function normalizeWord(word: string): string {
 function normalizeWordOnce(word: string): string {
   const first = word.charCodeAt(0);
   if (first >= 48 && first <= 57) return word; // a number
-  const number = NUMBER_WORDS[word];
+  const number = ownValue(NUMBER_WORDS, word);
   if (number !== undefined) return number;
-  const stemmed = stem(SPELLING[word] ?? word);
-  return SYNONYMS[stemmed] ?? stemmed;
+  const stemmed = stem(ownValue(SPELLING, word) ?? word);
+  return ownValue(SYNONYMS, stemmed) ?? stemmed;
+}
+
+/** The table's own entry: a plain object also answers "constructor" (a word of news) with a function. */
+export function ownValue<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
 /** A deliberately light stemmer: both sides of a comparison get the same treatment, so exactness is moot. */

@@ -18,6 +18,10 @@ describe('headline cleaning', () => {
   it('spells British and American alike and writes numbers as digits', () => {
     expect(tokenize('Finalises licence for seven tonnes')).toEqual(tokenize('finalizes license for 7 tons'));
   });
+
+  it('reads a word that names a property of every JavaScript object as a word', () => {
+    expect(tokenize('Constructor named for the second plant')).toEqual(['constructor', 'named', 'for', 'the', 'second', 'plant']);
+  });
 });
 
 describe('amounts', () => {
