@@ -16,7 +16,7 @@ import { errorMessage } from '../shared/errors';
  * `enforce_nonce`, so a send retried after a lost response is not posted twice (Discord returns the first
  * message instead). `signal` abandons the sends in flight at shutdown: they come back as transient and
  * stay in the outbox. `history` lets the sender look for a message whose answer was lost (findPosted).
- * `gate` keeps posts under Discord's global limit with a margin (send-rate-gate.ts).
+ * `gate` keeps posts and edits under Discord's global limit with a margin (send-rate-gate.ts).
  */
 export function createAlertSender(rest: REST, options: { signal?: AbortSignal; history?: HistoryOptions; gate?: SendRateGate } = {}): AlertSender {
   return {
@@ -55,7 +55,7 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal; h
       alerts.length === 1 && alerts[0]!.forum
         ? findForumPost(rest, alerts[0]!, since, { botUserId: options.history?.botUserId, signal: options.signal })
         : findPostedMessage(rest, alerts, since, { ...options.history, signal: options.signal }),
-    editAlsoReported: (target, outlets) => editAlsoReported(rest, target, outlets, options.signal),
+    editAlsoReported: (target, outlets) => editAlsoReported(rest, target, outlets, options.signal, options.gate),
   };
 
   async function post(channelId: string, body: object): Promise<SendResult> {
