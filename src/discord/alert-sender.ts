@@ -1,4 +1,5 @@
 import { Routes, type REST } from 'discord.js';
+import { gateRest } from './gated-rest';
 import type { Alert } from '../delivery/alert';
 import type { AlertSender, SendResult } from '../delivery/alert-sender';
 import { messageNonce } from '../delivery/message-nonce';
@@ -16,12 +17,14 @@ import { errorMessage } from '../shared/errors';
  * `enforce_nonce`, so a send retried after a lost response is not posted twice (Discord returns the first
  * message instead). `signal` abandons the sends in flight at shutdown: they come back as transient and
  * stay in the outbox. `history` lets the sender look for a message whose answer was lost (findPosted).
- * `gate` keeps posts and edits under Discord's global limit with a margin (send-rate-gate.ts).
+ * `gate` keeps every request of delivery (posts, edits, the reads before them) under Discord's global
+ * limit (send-rate-gate.ts).
  */
-export function createAlertSender(rest: REST, options: { signal?: AbortSignal; history?: HistoryOptions; gate?: SendRateGate } = {}): AlertSender {
+export function createAlertSender(client: REST, options: { signal?: AbortSignal; history?: HistoryOptions; gate?: SendRateGate } = {}): AlertSender {
+  const rest = gateRest(client, options.gate);
   return {
     async send(alert: Alert, sendOptions = {}): Promise<SendResult> {
-      if (alert.forum) return postForumAlert(rest, alert, { signal: options.signal, gate: options.gate });
+      if (alert.forum) return postForumAlert(rest, alert, { signal: options.signal });
       let body: ReturnType<typeof formatAlertMessage> & { nonce: string; enforce_nonce: boolean };
       try {
         body = { ...formatAlertMessage(alert), nonce: sendOptions.nonce ?? alertNonce(alert.id), enforce_nonce: true };
@@ -55,12 +58,11 @@ export function createAlertSender(rest: REST, options: { signal?: AbortSignal; h
       alerts.length === 1 && alerts[0]!.forum
         ? findForumPost(rest, alerts[0]!, since, { botUserId: options.history?.botUserId, signal: options.signal })
         : findPostedMessage(rest, alerts, since, { ...options.history, signal: options.signal }),
-    editAlsoReported: (target, outlets) => editAlsoReported(rest, target, outlets, options.signal, options.gate),
+    editAlsoReported: (target, outlets) => editAlsoReported(rest, target, outlets, options.signal),
   };
 
   async function post(channelId: string, body: object): Promise<SendResult> {
     try {
-      await options.gate?.wait(options.signal);
       const message = (await rest.post(Routes.channelMessages(channelId), { body, signal: options.signal })) as { id: string };
       return { kind: 'sent', messageId: message.id };
     } catch (error: unknown) {

@@ -1,8 +1,8 @@
-import { Routes, type APIEmbed, type REST } from 'discord.js';
+import { Routes, type APIEmbed } from 'discord.js';
+import type { DeliveryRest } from './gated-rest';
 import type { SendResult } from '../delivery/alert-sender';
 import type { StoryOutlet } from '../stories/story-ledger';
 import { classifySendError } from './classify-send-error';
-import type { SendRateGate } from './send-rate-gate';
 import { withAlsoReported } from './format/also-reported-field';
 import { embedLength } from './format/embed-length';
 import { toEmbedUrl } from './format/to-embed-url';
@@ -10,19 +10,16 @@ import { toEmbedUrl } from './format/to-embed-url';
 /**
  * Reads the posted message and writes it back with the story's embed listing the later outlets. Read
  * first because a packed message carries other alerts' embeds, which the edit must keep as they are.
- * Both requests pass `gate`: Discord's global limit counts them with the posts they would otherwise
- * push over it.
+ * Both requests go through the caller's gated REST: Discord's global limit counts them with the posts.
  */
 export async function editAlsoReported(
-  rest: REST,
+  rest: DeliveryRest,
   target: { channelId: string; messageId: string; storyLinks: readonly string[] },
   outlets: readonly StoryOutlet[],
   signal?: AbortSignal,
-  gate?: SendRateGate,
 ): Promise<SendResult> {
   try {
     const route = Routes.channelMessage(target.channelId, target.messageId);
-    await gate?.wait(signal);
     const message = (await rest.get(route, { signal })) as { id: string; embeds?: APIEmbed[] };
     const embeds = message.embeds ?? [];
     const links = new Set(target.storyLinks.map(toEmbedUrl));
@@ -32,7 +29,6 @@ export async function editAlsoReported(
     if (!story) return { kind: 'rejected', reason: 'the message has no embed to edit' };
     const others = embeds.reduce((sum, e, i) => (i === index ? sum : sum + embedLength(e)), 0);
     const edited = embeds.map((e, i) => (i === index ? withAlsoReported(e, outlets, others) : e));
-    await gate?.wait(signal);
     await rest.patch(route, { body: { embeds: edited }, signal });
     return { kind: 'sent', messageId: message.id };
   } catch (error: unknown) {

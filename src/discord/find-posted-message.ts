@@ -1,4 +1,5 @@
-import { Routes, type APIEmbed, type APIMessage, type REST } from 'discord.js';
+import { Routes, type APIEmbed, type APIMessage } from 'discord.js';
+import type { DeliveryRest } from './gated-rest';
 import type { Alert } from '../delivery/alert';
 import type { PostedCheck } from '../delivery/alert-sender';
 import { classifySendError } from './classify-send-error';
@@ -28,7 +29,7 @@ const MAX_PAGES = 5;
  * exactly these alerts: the same embeds, titled and timed the same, in the same order. A story is posted
  * once per channel, so its embed is the marker; nothing extra is shown to readers.
  */
-export async function findPostedMessage(rest: REST, alerts: readonly Alert[], since: Date, options: HistoryOptions & { signal?: AbortSignal }): Promise<PostedCheck> {
+export async function findPostedMessage(rest: DeliveryRest, alerts: readonly Alert[], since: Date, options: HistoryOptions & { signal?: AbortSignal }): Promise<PostedCheck> {
   const channelId = alerts[0]?.channelId;
   if (channelId === undefined) return { kind: 'absent' };
   if (options.canReadHistory?.(channelId) === false) return { kind: 'unreadable', reason: 'missing the Read Message History permission' };

@@ -1,10 +1,10 @@
-import { Routes, type APIThreadChannel, type APIThreadList, type REST } from 'discord.js';
+import { Routes, type APIThreadChannel, type APIThreadList } from 'discord.js';
+import type { DeliveryRest } from './gated-rest';
 import type { Alert } from '../delivery/alert';
 import type { PostedCheck, SendResult } from '../delivery/alert-sender';
 import { classifySendError } from './classify-send-error';
 import { snowflakeAt } from './find-posted-message';
 import { formatAlertMessage } from './format-alert';
-import type { SendRateGate } from './send-rate-gate';
 import { errorMessage } from '../shared/errors';
 
 /** Discord's limits on a forum post: its title, and how many of the forum's tags it may carry. */
@@ -31,7 +31,7 @@ export function matchingTags(alert: Alert, tags: readonly { id: string; name: st
  * first message the alert itself. The forum is read first for its tags, so tags renamed or added since
  * /subscribe count. In a forum the first message's id is the post's (thread's) id.
  */
-export async function postForumAlert(rest: REST, alert: Alert, { signal, gate }: { signal?: AbortSignal; gate?: SendRateGate } = {}): Promise<SendResult> {
+export async function postForumAlert(rest: DeliveryRest, alert: Alert, { signal }: { signal?: AbortSignal } = {}): Promise<SendResult> {
   let message: ReturnType<typeof formatAlertMessage>;
   try {
     message = formatAlertMessage(alert);
@@ -42,7 +42,6 @@ export async function postForumAlert(rest: REST, alert: Alert, { signal, gate }:
     const forum = (await rest.get(Routes.channel(alert.channelId), { signal })) as { available_tags?: { id: string; name: string }[] };
     const appliedTags = matchingTags(alert, forum.available_tags ?? []);
     const body = { name: forumPostName(alert), message, ...(appliedTags.length > 0 ? { applied_tags: appliedTags } : {}) };
-    await gate?.wait(signal);
     const thread = (await rest.post(Routes.threads(alert.channelId), { body, signal })) as APIThreadChannel & { message?: { id: string } };
     return { kind: 'sent', messageId: thread.message?.id ?? thread.id };
   } catch (error: unknown) {
@@ -55,7 +54,7 @@ export async function postForumAlert(rest: REST, alert: Alert, { signal, gate }:
  * post of this forum, by the bot, titled as ours, created since the first try (the channel's queue waits
  * on it, so no later post of ours can carry the title). Active posts first, then the latest archived ones.
  */
-export async function findForumPost(rest: REST, alert: Alert, since: Date, options: { botUserId?: () => string | undefined; signal?: AbortSignal }): Promise<PostedCheck> {
+export async function findForumPost(rest: DeliveryRest, alert: Alert, since: Date, options: { botUserId?: () => string | undefined; signal?: AbortSignal }): Promise<PostedCheck> {
   const name = forumPostName(alert);
   const after = BigInt(snowflakeAt(since.getTime() - CLOCK_SKEW_MS));
   const botId = options.botUserId?.();

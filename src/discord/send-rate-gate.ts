@@ -1,14 +1,16 @@
 /**
- * Keeps the bot's own posts under Discord's global limit (50 requests per second) with a margin, in a
- * sliding window: at most `perSecond` sends in any one-second span. discord.js counts its global limit
- * in fixed one-second windows from the first request, which lets 50 go out at the end of one window and
- * 50 more at the start of the next — 100 within a second as Discord sees them. On an idle machine the
- * two clocks line up closely enough; on a busy one they drift apart and Discord answers 429. The per-
- * channel limits are left to discord.js, which reads them from each route's rate-limit headers.
+ * Keeps the bot's delivery requests under Discord's global limit (50 requests per second) however busy
+ * the machine is. Discord counts a request when it arrives, which is somewhere between our send and its
+ * answer; so a slot is held from the send until one second after the answer. A slot's next request then
+ * arrives more than a second after its previous one, and no one-second span as Discord sees it can hold
+ * more than `perSecond` of them — also when a starved process sends late and in bunches, which a gate
+ * timed at the send (or discord.js's fixed one-second windows) cannot promise. On an idle machine the
+ * cost is one round trip per second per slot. The per-channel limits are left to discord.js, which reads
+ * them from each route's rate-limit headers.
  */
 export interface SendRateGate {
-  /** Resolves when one more send fits in the window (and counts it); rejects when `signal` aborts. */
-  wait(signal?: AbortSignal): Promise<void>;
+  /** Runs `send` once a slot is free; rejects without sending when `signal` aborts first. */
+  run<T>(send: () => Promise<T>, signal?: AbortSignal): Promise<T>;
 }
 
 export interface SendRateGateOptions {
@@ -17,35 +19,51 @@ export interface SendRateGateOptions {
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
-/** 47 of Discord's 50 per second: 94% of the allowed rate, with 60 ms of drift tolerated per window. */
-export const DEFAULT_SENDS_PER_SECOND = 47;
+/**
+ * All of Discord's 50: every request of the delivery path passes the gate (interaction answers do not
+ * count towards the global limit, as Discord documents), and the slot hold already absorbs any drift.
+ */
+export const DEFAULT_SENDS_PER_SECOND = 50;
 const WINDOW_MS = 1_000;
 
 export function createSendRateGate(options: SendRateGateOptions): SendRateGate {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? sleepMs;
-  // Times of the last `perSecond` sends, oldest first; a send fits once the oldest left the window.
-  const recent: number[] = [];
+  let inFlight = 0;
+  // When each settled slot becomes free again, oldest first.
+  const freeAt: number[] = [];
+  let settled: (() => void) | undefined;
   let queue: Promise<void> = Promise.resolve();
 
   async function take(signal?: AbortSignal): Promise<void> {
     for (;;) {
       signal?.throwIfAborted();
-      const oldest = recent.length < options.perSecond ? undefined : recent[0];
-      const waitMs = oldest === undefined ? 0 : oldest + WINDOW_MS - now();
-      if (waitMs <= 0) break;
-      await sleep(waitMs, signal);
+      while (freeAt.length > 0 && (freeAt[0] as number) <= now()) freeAt.shift();
+      if (inFlight + freeAt.length < options.perSecond) break;
+      if (freeAt.length > 0) await sleep((freeAt[0] as number) - now(), signal);
+      else await new Promise<void>((resolve) => (settled = resolve)); // every slot is waiting for an answer
     }
-    recent.push(now());
-    if (recent.length > options.perSecond) recent.shift();
+    inFlight += 1;
+  }
+
+  function release(): void {
+    inFlight -= 1;
+    freeAt.push(now() + WINDOW_MS);
+    settled?.();
+    settled = undefined;
   }
 
   return {
-    wait(signal) {
+    async run(send, signal) {
       // One waiter at a time, in arrival order, so sends keep the order the channels asked in.
       const turn = queue.then(() => take(signal));
       queue = turn.catch(() => undefined);
-      return turn;
+      await turn;
+      try {
+        return await send();
+      } finally {
+        release();
+      }
     },
   };
 }

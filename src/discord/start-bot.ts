@@ -11,6 +11,7 @@ import { createDiscordClient, type ShardingChoice } from './client';
 import { ensureCommandsRegistered } from './ensure-commands';
 import { handleInteraction } from './interactions/handle-interaction';
 import type { CommandTable } from './interactions/command-route';
+import { gateRest } from './gated-rest';
 import { createNoticePoster } from './notice-poster';
 
 export interface DiscordBot {
@@ -90,14 +91,16 @@ export async function startDiscordBot(options: StartBotOptions): Promise<Discord
   const sends = new AbortController();
   // Every concurrent post listens on this one signal (one per channel being sent to): not a leak.
   setMaxListeners(0, sends.signal);
+  // One gate for every delivery request of this process: alerts, edits, their reads and notices.
+  const gate = createSendRateGate({ perSecond: DEFAULT_SENDS_PER_SECOND });
   return {
     client,
     sender: createAlertSender(client.rest, {
       signal: sends.signal,
-      gate: createSendRateGate({ perSecond: DEFAULT_SENDS_PER_SECOND }),
+      gate,
       history: { botUserId: () => client.user?.id, canReadHistory: (id) => canReadHistory(client, id) },
     }),
-    notices: createNoticePoster(client),
+    notices: createNoticePoster(client, gateRest(client.rest, gate)),
     abortSends: () => sends.abort(),
     // The manager's own status stays Ready after the first login; each shard's tracks drops and resumes.
     isConnected: () => client.isReady() && client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready),
