@@ -2,7 +2,9 @@ import type { Alert } from './alert';
 import type { FeedSource } from '../feeds/feed-source';
 import { itemTime } from '../feeds/news-item';
 import type { Rule } from '../rules/rule';
+import type { GuildSettings } from '../guilds/guild-settings';
 import type { GuildSettingsStore } from '../store/guild-settings-store';
+import type { DigestStore } from '../store/digest-store';
 import type { OutboxStore } from '../store/outbox-store';
 import type { RecentMatchesStore } from '../store/recent-matches-store';
 import { storyItemKey } from '../stories/story';
@@ -10,6 +12,7 @@ import { recognisedStoryKey, storyKeysOf } from '../stories/story-keys';
 import { STORY_WINDOW_MS } from '../stories/story';
 import type { MatchedItem } from '../poll/matched-item';
 import { routeAlerts } from './route-alerts';
+import { splitByDelivery } from './split-by-delivery';
 
 /** What /recent and backfill may ask for at most. */
 export const MAX_RECENT_STORIES = 10;
@@ -18,6 +21,8 @@ export interface RecentStoriesDeps {
   store: RecentMatchesStore;
   guilds: GuildSettingsStore;
   outbox: OutboxStore;
+  /** A digest channel's backfill goes into its next digest; absent, it is posted as for any channel. */
+  digests?: DigestStore;
   builtInTopics: readonly { id: string; name: string; colour: number }[];
   current(): { rules: readonly Rule[]; feeds: readonly FeedSource[] };
   maxItemAgeMs: number;
@@ -32,8 +37,18 @@ export interface RecentStories {
   remember(items: readonly MatchedItem[], now: Date): Promise<void>;
   /** The last `count` stories this server would have received (for a topic, or any), newest first. */
   forGuild(guildId: string, topicId: string | undefined, count: number): Promise<Alert[]>;
-  /** Queues the latest `count` stories of the last `maxItemAgeMs` for a new subscription, oldest first; returns how many. */
-  backfill(subscription: { guildId: string; channelId: string; topicId?: string }, count: number): Promise<number>;
+  /**
+   * Queues the latest `count` stories of the last `maxItemAgeMs` for a new subscription, oldest first, the
+   * way the channel takes its alerts: packed into one message, one forum post each, compact lines, or into
+   * the next digest. Returns how many, and where they went.
+   */
+  backfill(subscription: { guildId: string; channelId: string; topicId?: string }, count: number): Promise<Backfilled>;
+}
+
+/** How many stories a backfill queued, and whether they wait for the channel's next digest. */
+export interface Backfilled {
+  count: number;
+  into: 'channel' | 'digest';
 }
 
 export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
@@ -41,8 +56,7 @@ export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
    * Routed through the server's real rules, feeds and mutes as if one channel subscribed to `topicId`:
    * what it would have been sent, whether or not it has a subscription now.
    */
-  const route = async (guildId: string, channelId: string, topicId: string | undefined): Promise<Alert[]> => {
-    const settings = await deps.guilds.get(guildId);
+  const route = async (guildId: string, channelId: string, topicId: string | undefined, settings: GuildSettings): Promise<Alert[]> => {
     const stories = await deps.store.list();
     const items: MatchedItem[] = stories.map((s) => ({ item: s.item, matches: s.matches, story: { id: s.storyId, joined: false } }));
     // A forum stays a forum: each backfilled story is its own post there, as live ones are.
@@ -59,19 +73,23 @@ export function createRecentStories(deps: RecentStoriesDeps): RecentStories {
       await deps.store.record(founders.map((m) => ({ storyId: m.story?.id ?? storyItemKey(m.item), at: now.getTime(), ...boundedForRecall(m) })));
     },
     async forGuild(guildId, topicId, count) {
-      return (await route(guildId, 'recent', topicId)).slice(-clamp(count)).reverse();
+      return (await route(guildId, 'recent', topicId, await deps.guilds.get(guildId))).slice(-clamp(count)).reverse();
     },
     async backfill({ guildId, channelId, topicId }, count) {
-      if (clamp(count) === 0 || count <= 0) return 0;
+      if (clamp(count) === 0 || count <= 0) return { count: 0, into: 'channel' };
       const since = deps.now().getTime() - deps.maxItemAgeMs;
-      const fresh = (await route(guildId, channelId, topicId)).filter((a) => Date.parse(itemTime(a.item)) >= since);
+      const settings = await deps.guilds.get(guildId);
+      const fresh = (await route(guildId, channelId, topicId, settings)).filter((a) => Date.parse(itemTime(a.item)) >= since);
       const chosen = fresh.slice(-clamp(count)).map((alert): Alert => ({ ...alert, backfill: true }));
       // The same story keys as live alerts: whatever was backfilled is not posted again when it comes back.
-      const queued = await deps.outbox.enqueue(
-        chosen.map((alert) => ({ alert, storyKeys: [...storyKeysOf(alert.item, deps.seenTtlMs), recognisedStoryKey(alert.storyId!, STORY_WINDOW_MS)] })),
-      );
+      const routed = chosen.map((alert) => ({ alert, storyKeys: [...storyKeysOf(alert.item, deps.seenTtlMs), recognisedStoryKey(alert.storyId!, STORY_WINDOW_MS)] }));
+      // As live alerts: a digest channel collects them for its due time, a compact one gets lines.
+      const { instant, digest } = deps.digests ? splitByDelivery(routed, [settings]) : { instant: routed, digest: new Map() };
+      const batch = digest.get(channelId);
+      if (batch) return { count: await deps.digests!.add(guildId, channelId, batch.stories), into: 'digest' };
+      const queued = await deps.outbox.enqueue(instant);
       if (queued.length > 0) deps.onQueued(queued.length);
-      return queued.length;
+      return { count: queued.length, into: 'channel' };
     },
   };
 }
