@@ -8,6 +8,7 @@ import type { GuildSettingsStore } from '../store/guild-settings-store';
 import type { CorruptEntryReporter, KeyValue } from '../store/key-value';
 import type { DigestStore } from '../store/digest-store';
 import type { OutboxStore } from '../store/outbox-store';
+import { createGuildRecentStore } from '../store/guild-recent-store';
 import { createRecentMatchesStore } from '../store/recent-matches-store';
 import { createSeenItemsStore, type SeenItemsStore } from '../store/seen-items-store';
 import { createStoryLedgerStore } from '../store/story-ledger-store';
@@ -39,6 +40,7 @@ export function createStoryServices(options: {
   const seenItems = createSeenItemsStore(kv, onCorrupt);
   const recent = createRecentStories({
     store: createRecentMatchesStore(kv, onCorrupt),
+    guildStore: createGuildRecentStore(kv, onCorrupt),
     guilds,
     outbox,
     digests,
