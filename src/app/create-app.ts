@@ -64,7 +64,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   let scheduler: Scheduler | undefined;
   let stopped: Promise<void> | undefined;
 
-  const stories = createStoryServices({ kv, onCorrupt, config, guilds, outbox, topics, current: catalog.current, now, onQueued: () => discord?.delivery.kick() });
+  const stories = createStoryServices({ kv, onCorrupt, config, guilds, outbox, digests, topics, current: catalog.current, now, onQueued: () => discord?.delivery.kick() });
   const routed =
     options.consoleSink ??
     createOutboxSink({

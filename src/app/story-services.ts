@@ -6,7 +6,9 @@ import { createRecentStories, type RecentStories } from '../delivery/recent-stor
 import type { Rule } from '../rules/rule';
 import type { GuildSettingsStore } from '../store/guild-settings-store';
 import type { CorruptEntryReporter, KeyValue } from '../store/key-value';
+import type { DigestStore } from '../store/digest-store';
 import type { OutboxStore } from '../store/outbox-store';
+import { createGuildRecentStore } from '../store/guild-recent-store';
 import { createRecentMatchesStore } from '../store/recent-matches-store';
 import { createSeenItemsStore, type SeenItemsStore } from '../store/seen-items-store';
 import { createStoryLedgerStore } from '../store/story-ledger-store';
@@ -27,18 +29,21 @@ export function createStoryServices(options: {
   config: Readonly<RadarConfig>;
   guilds: GuildSettingsStore;
   outbox: OutboxStore;
+  digests: DigestStore;
   topics: readonly { id: string; name: string; colour: number }[];
   current(): { rules: readonly Rule[]; feeds: readonly FeedSource[] };
   now(): Date;
   onQueued(): void;
 }): StoryServices {
-  const { kv, onCorrupt, config, guilds, outbox, topics, current, now } = options;
+  const { kv, onCorrupt, config, guilds, outbox, digests, topics, current, now } = options;
   const ledger = createStoryLedgerStore(kv, onCorrupt);
   const seenItems = createSeenItemsStore(kv, onCorrupt);
   const recent = createRecentStories({
     store: createRecentMatchesStore(kv, onCorrupt),
+    guildStore: createGuildRecentStore(kv, onCorrupt),
     guilds,
     outbox,
+    digests,
     builtInTopics: topics,
     current,
     maxItemAgeMs: config.limits.maxItemAgeHours * 3_600_000,

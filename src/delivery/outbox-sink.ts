@@ -57,7 +57,7 @@ export function createOutboxSink(deps: OutboxSinkDeps): AlertSink {
       const queued = await deps.outbox.enqueue(instant);
       if (deps.ledger) await awaitPosts(deps.ledger, instant.map((i) => i.alert), new Set(queued.map((a) => a.id)), storyOf, deps.now());
       if (queued.length + edits > 0) deps.onQueued(queued.length);
-      await deps.recent?.remember(items, deps.now());
+      await deps.recent?.remember(items, deps.now(), alerts);
     },
   };
 }

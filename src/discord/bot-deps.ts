@@ -42,8 +42,8 @@ export type FeedUrlCheck = { ok: true; url: string } | { ok: false; error: strin
 export interface StoriesView {
   /** The last `count` stories this server would have received (for a topic, or any), newest first. */
   recent(guildId: string, topicId: string | undefined, count: number): Promise<Alert[]>;
-  /** Queues the latest `count` recent stories for a new subscription; returns how many were queued. */
-  backfill(subscription: { guildId: string; channelId: string; topicId?: string }, count: number): Promise<number>;
+  /** Queues the latest `count` recent stories for a new subscription as the channel takes alerts; returns how many, and whether into its next digest. */
+  backfill(subscription: { guildId: string; channelId: string; topicId?: string }, count: number): Promise<{ count: number; into: 'channel' | 'digest' }>;
   /** Lines saying, per subscribed channel, why the story a link or title names was or was not sent. */
   explain(guildId: string, query: string): Promise<string[]>;
 }

@@ -4,12 +4,11 @@ import type { HostLimiter } from '../feeds/host-limiter';
 import type { CompiledRuleSet } from '../rules/compile-rule-set';
 import type { FeedState, FeedStateStore } from '../store/feed-state-store';
 import type { SeenItemsStore } from '../store/seen-items-store';
-import type { SeenStore } from '../store/seen-store';
+import type { SeenEntry, SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { StoryKey } from '../stories/story-keys';
 import { createCycleFetcher } from './cycle-fetcher';
 import { coalesceCalls } from '../shared/coalesce-calls';
-import { hash53 } from '../shared/hash53';
 import { describeCycle } from './describe-cycle';
 import { isFeedDue } from './is-feed-due';
 import { noteSeenItems } from './note-seen-items';
@@ -17,7 +16,8 @@ import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
 import type { RecentItems } from './recent-items';
 import { sortOldestFirst, type FirstPollLimits } from './select-new-items';
-import { pollAndSift, type Candidate, type PolledFeed } from './sift-feed';
+import { createStoryClaims } from './claim-stories';
+import { pollAndSift, type PolledFeed } from './sift-feed';
 import type { StoryTracker } from './track-stories';
 
 export interface PollCycleDeps {
@@ -119,26 +119,38 @@ function pollEach(
     })),
   });
   const siftDeps = { ...deps, feedPoll: { ...deps.feedPoll, fetchFeed } };
-  const claimed = new Set<string>();
+  const claims = createStoryClaims();
   const handOver = createHandOver(deps, now);
   return due.map(async (feed) => {
     const polled = await pollAndSift(siftDeps, feed, states.get(feed.id), now, signal);
     deps.onFeedPolled?.(feed.id, due.length);
     if (signal?.aborted) return undefined;
-    const { fresh, seeded } = claimStories(polled, claimed);
-    const matched: MatchedItem[] = [];
+    const fresh = polled.candidates.flatMap((c) => claims.claim(c) ?? []);
+    const seeded = polled.seeded.filter((keys) => claims.claimSeeded(keys));
+    const matched: ToldCandidate[] = [];
     for (const candidate of fresh) {
       const matches = ruleSet.match(candidate.item);
-      if (matches.length > 0) matched.push({ item: candidate.item, matches });
+      if (matches.length === 0) continue;
+      matched.push({ matched: { item: candidate.item, matches, ...(candidate.echo ? { echo: candidate.echo } : {}) }, keys: candidate.keys });
+      claims.told(candidate);
     }
-    await handOver([{ matched, seen: [...fresh.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
+    const isMatched = new Set(matched.map((m) => m.matched.item));
+    const unmatched = fresh.filter((c) => !isMatched.has(c.item));
+    await handOver([{ matched, seen: [...unmatched.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
     // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
     return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
   });
 }
 
+/** A matched item with the keys it is marked seen under once handed over. */
+interface ToldCandidate {
+  matched: MatchedItem;
+  keys: StoryKey[];
+}
+
 interface HandOver {
-  matched: MatchedItem[];
+  matched: ToldCandidate[];
+  /** The keys of the items not matched (and of a first poll's backlog): marked seen plainly. */
   seen: StoryKey[];
   /** The feed's new items, matched or not, remembered for /explain. */
   items: NewsItem[];
@@ -152,11 +164,13 @@ interface HandOver {
  */
 function createHandOver(deps: PollCycleDeps, now: Date): (batch: HandOver[]) => Promise<unknown[]> {
   return coalesceCalls(async (batch: HandOver[]) => {
-    const matched = sortOldestFirst(batch.flatMap((b) => b.matched));
-    const told = deps.stories ? await deps.stories.assign(matched, now) : matched;
+    const candidates = batch.flatMap((b) => b.matched);
+    const matched = sortOldestFirst(candidates.map((c) => c.matched));
+    // Without stories there is nothing for an echo to join: it stays silent, as any seen item.
+    const told = deps.stories ? await deps.stories.assign(matched, now) : matched.filter((m) => !m.echo);
     await deps.sink.deliver(told);
     await deps.stories?.remember(told);
-    await deps.seen.markSeen(batch.flatMap((b) => b.seen));
+    await deps.seen.markSeen([...batch.flatMap((b) => b.seen), ...originsOf(candidates, told, now)]);
     if (deps.seenItems) await noteSeenItems(deps.seenItems, batch.flatMap((b) => b.items), told, now, deps.logger);
     return batch.map(() => undefined);
   });
@@ -187,26 +201,17 @@ function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSo
 }
 
 /**
- * One candidate per story even when several feeds carry it in this poll: the first feed to finish wins.
- * Synchronous, so two feeds finishing together cannot both claim a story.
+ * The keys of matched items, each with the story it told: a later copy of the item from another feed
+ * (same link or headline) joins that story instead of being dropped as seen. An item whose story was
+ * not assigned (no tracker, or an echo with nothing to join) is marked seen plainly.
  */
-function claimStories(polled: PolledFeed, claimed: Set<string>): { fresh: Candidate[]; seeded: StoryKey[][] } {
-  const claim = (keys: readonly StoryKey[]) => {
-    const digests = keys.map((k) => keyDigest(k.key));
-    if (digests.some((d) => claimed.has(d))) return false;
-    digests.forEach((d) => claimed.add(d));
-    return true;
-  };
-  return { fresh: polled.candidates.filter((c) => claim(c.keys)), seeded: polled.seeded.filter((keys) => claim(keys)) };
-}
-
-/**
- * A key as two independent 53-bit hashes: a first poll of 10,000 feeds claims ~800,000 keys, which as
- * the keys themselves (up to 512 characters each) would hold ~100 MB until the cycle ends. At 106 bits
- * the chance that two of a million keys collide is below 10⁻¹⁹.
- */
-function keyDigest(key: string): string {
-  return `${hash53(key).toString(36)}.${hash53(key, 0x5bd1e995).toString(36)}`;
+function originsOf(candidates: readonly ToldCandidate[], told: readonly MatchedItem[], now: Date): SeenEntry[] {
+  const storyOf = new Map(told.map((m) => [m.item, m.story?.id]));
+  return candidates.flatMap(({ matched, keys }) => {
+    const storyId = storyOf.get(matched.item);
+    const origin = storyId === undefined ? undefined : { feedId: matched.item.feedId, storyId, at: now.getTime() };
+    return keys.map((key) => (origin ? { ...key, origin } : key));
+  });
 }
 
 function summarise(

@@ -2,8 +2,10 @@ import type { FeedSource } from '../feeds/feed-source';
 import type { NewsItem } from '../feeds/news-item';
 import type { FeedState } from '../store/feed-state-store';
 import { hash53 } from '../shared/hash53';
-import type { SeenStore } from '../store/seen-store';
+import type { SeenMark, SeenOrigin, SeenStore } from '../store/seen-store';
+import { STORY_WINDOW_MS } from '../stories/story';
 import { storyKeysOf, type StoryKey } from '../stories/story-keys';
+import type { Echo } from './matched-item';
 import { distrustDuplicateIds, storyOf } from './distrust-duplicate-ids';
 import { parseNewItems, type NewItemsParse } from './parse-new-items';
 import { pollFeed, type FeedPollDeps, type FeedPollResult } from './poll-feed';
@@ -12,7 +14,10 @@ import { splitFirstPoll, type FirstPollLimits } from './select-new-items';
 
 export interface Candidate {
   item: NewsItem;
+  /** The keys to mark seen (an echo's: only those not known yet, so the first teller stays its origin). */
   keys: StoryKey[];
+  /** Set when another feed already told this exact link or headline: the item may only join that story. */
+  echo?: Echo;
 }
 
 /** A feed's poll, reduced as soon as it is parsed to what the rest of the cycle needs. */
@@ -50,11 +55,26 @@ export async function pollAndSift(deps: SiftDeps, feed: FeedSource, state: FeedS
   };
   const result = await pollFeed(feed, state, feedPoll, now, signal);
   const polled = reduce(result, cut, memory, deps.limits.seenTtlDays * 86_400_000);
-  const seen = await deps.seen.seenAny(polled.candidates.map((c) => c.keys.map((k) => k.key)));
-  const unseen = polled.candidates.filter((_, i) => seen[i] !== true);
+  const marks = await deps.seen.lookup(polled.candidates.map((c) => c.keys.map((k) => k.key)));
+  const unseen = polled.candidates.flatMap((c, i) => siftSeen(c, marks[i] ?? [], feed.id, now));
   if (state?.firstPolledAt) return { ...polled, candidates: unseen };
   const isFresh = new Set(splitFirstPoll(unseen.map((c) => c.item), deps.limits, now).fresh);
   return { ...polled, candidates: unseen.filter((c) => isFresh.has(c.item)), seeded: unseen.filter((c) => !isFresh.has(c.item)).map((c) => c.keys) };
+}
+
+/**
+ * An unseen item goes on; a seen one stops — unless only its link or headline is known, and from an alerted
+ * item of ANOTHER feed in the story window: then it is an echo, another outlet carrying the same story, and
+ * goes on to join it. Its own feed re-serving an item (new guid, same link) stays silent.
+ */
+function siftSeen(candidate: Candidate, marks: readonly SeenMark[], feedId: string, now: Date): Candidate[] {
+  if (marks.every((m) => m === undefined)) return [candidate];
+  if (marks[0] !== undefined) return []; // the feed's own item key (storyKeysOf puts it first)
+  const origins = marks.filter((m): m is SeenOrigin => typeof m === 'object');
+  if (origins.some((o) => o.feedId === feedId)) return [];
+  const told = origins.find((o) => now.getTime() - o.at < STORY_WINDOW_MS);
+  if (!told) return [];
+  return [{ item: candidate.item, keys: candidate.keys.filter((_, k) => marks[k] === undefined), echo: { storyId: told.storyId } }];
 }
 
 function isRemembered(memory: FeedMemory | undefined, item: RememberedItem | undefined): boolean {

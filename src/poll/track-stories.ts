@@ -1,8 +1,8 @@
 import type { Logger } from '../shared/logger';
 import type { StoryIndexStore } from '../store/story-index-store';
 import { STORY_WINDOW_MS, storyItemKey, storyTextOf, type StoryMember } from '../stories/story';
-import { createStoryRecogniser, type StoryRecogniser } from '../stories/story-recogniser';
-import type { MatchedItem } from './matched-item';
+import { createStoryRecogniser, type Recognition, type StoryRecogniser } from '../stories/story-recogniser';
+import type { Echo, MatchedItem } from './matched-item';
 
 /**
  * Tells which matched items repeat a story of the last 48 hours (another outlet's rewrite of it), so that
@@ -21,6 +21,11 @@ export interface StoryTrackerDeps {
   logger?: Logger;
   windowMs?: number;
   recogniser?: StoryRecogniser;
+}
+
+/** The story an exact duplicate repeats: named by the seen store, or that of its teller in this poll. */
+function echoedStory(recogniser: StoryRecogniser, echo: Echo): string | undefined {
+  return 'storyId' in echo ? echo.storyId : recogniser.storyOf(echo.itemKey);
 }
 
 /** Re-read with each poll: the hours another instance of a fleet may have recorded into since the last one. */
@@ -49,13 +54,25 @@ export function createStoryTracker(deps: StoryTrackerDeps): StoryTracker {
       members.clear(); // a cycle whose sink failed never remembers: its items come again
       if (items.length === 0) return [];
       await refresh(now.getTime());
-      return items.map((matched) => {
-        const recognition = recogniser.recognise({ key: storyItemKey(matched.item), text: storyTextOf(matched.item) }, now.getTime());
-        if (recognition.repeats) deps.logger?.debug({ item: recognition.member.itemKey, story: recognition.id, repeats: recognition.repeats }, 'item repeats a story');
+      const at = now.getTime();
+      const tell = (matched: MatchedItem, recognition: Recognition): MatchedItem => {
         const told = { ...matched, story: { id: recognition.id, joined: recognition.joined } };
         members.set(told, recognition.member);
         return told;
-      });
+      };
+      // Items first, echoes after: an echo's teller may come later in the same (oldest-first) batch.
+      const told = new Map<MatchedItem, MatchedItem>();
+      for (const matched of items.filter((m) => !m.echo)) {
+        const recognition = recogniser.recognise({ key: storyItemKey(matched.item), text: storyTextOf(matched.item) }, at);
+        if (recognition.repeats) deps.logger?.debug({ item: recognition.member.itemKey, story: recognition.id, repeats: recognition.repeats }, 'item repeats a story');
+        told.set(matched, tell(matched, recognition));
+      }
+      for (const matched of items.filter((m) => m.echo)) {
+        const storyId = echoedStory(recogniser, matched.echo!);
+        if (storyId === undefined) continue; // what it repeats was never told: it stays silent, as a seen item
+        told.set(matched, tell(matched, recogniser.attach({ key: storyItemKey(matched.item), text: storyTextOf(matched.item) }, storyId, at)));
+      }
+      return items.flatMap((m) => told.get(m) ?? []);
     },
     async remember(items) {
       const recorded = items.flatMap((matched) => members.get(matched) ?? []);

@@ -150,6 +150,9 @@ export const seenItemShape = z.looseObject({
   matches: z.array(z.looseObject({ ruleId: text, topicId: text })),
 });
 
+/** One line of a server's /recent list (see guild-recent-store.ts). */
+export const guildRecentShape = z.looseObject({ storyId: text, itemKey: text, at: z.number() });
+
 /**
  * The value if it has the shape, else undefined after telling `report` which key and what is wrong.
  * An absent value (undefined) is simply absent, not corrupt.

@@ -16,6 +16,13 @@ export interface Recognition extends StoryRef {
 export interface StoryRecogniser {
   /** Joins the item to the story it repeats, else starts one named after it; remembers it. Same key, same answer. */
   recognise(item: { key: string; text: StoryText }, now: number): Recognition;
+  /**
+   * Files the item under a story already known to be its own (an exact duplicate of a member); remembers it.
+   * Same key, same answer.
+   */
+  attach(item: { key: string; text: StoryText }, storyId: string, now: number): Recognition;
+  /** The story of a member, when it is still remembered. */
+  storyOf(itemKey: string): string | undefined;
   /** Members recognised elsewhere (the store at start, another instance): candidates from now on. Known keys are ignored. */
   add(members: readonly StoryMember[], now: number): void;
   size(): number;
@@ -123,6 +130,15 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
       if (!best) return { id: storyId, joined: false, member };
       return { id: storyId, joined: true, member, repeats: { itemKey: best.entry.member.itemKey, score: best.verdict.score } };
     },
+    attach(item, storyId, now) {
+      prune(now);
+      const known = entries.get(item.key);
+      if (known) return { id: known.member.storyId, joined: known.member.storyId !== item.key, member: known.member };
+      const member: StoryMember = { itemKey: item.key, storyId, at: now, text: item.text };
+      insert(member, signatureOf(item.text));
+      return { id: storyId, joined: storyId !== item.key, member };
+    },
+    storyOf: (itemKey) => entries.get(itemKey)?.member.storyId,
     add(members, now) {
       prune(now);
       for (const member of members) {

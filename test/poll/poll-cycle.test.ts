@@ -42,7 +42,25 @@ describe('poll cycle', () => {
     server.route('/b.xml', { body: rss2({ title: 'B', items: [{ title: 'JOGMEC backs Lynas heavy rare earth expansion - Wire', link: 'https://news.example/lynas', guid: 'b-77', pubDate: recent(20) }] }) });
     app = await makeApp(['/a.xml', '/b.xml']);
     await app.runCycle();
-    expect(delivered.map((d) => d.item.id)).toEqual(['a-1']);
+    // The second feed's copy is handed over only as joining the first's story (for "also reported by").
+    expect(delivered.map((d) => [d.item.id, d.story?.joined])).toEqual([['a-1', false], ['b-77', true]]);
+    expect(delivered[1]?.story?.id).toBe(delivered[0]?.story?.id);
+  });
+
+  it('hands a later copy of an alerted story from another feed over once, as joining it; its own feed re-issuing it stays silent', async () => {
+    const lynas = { title: 'JOGMEC backs Lynas heavy rare earth expansion', link: 'https://news.example/lynas', guid: 'a-1', pubDate: recent(30) };
+    const quiet = { title: 'Quarterly report of a lithium explorer in Nevada', link: 'https://news.example/quiet', guid: 'a-2', pubDate: recent(29) };
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [lynas, quiet] }) });
+    server.route('/b.xml', { body: rss2({ title: 'B', items: [] }) });
+    app = await makeApp(['/a.xml', '/b.xml']);
+    await app.runCycle();
+    // Feed B: the same link under its own guid, and the same headline of an item no rule matched.
+    server.route('/b.xml', { body: rss2({ title: 'B', items: [{ ...lynas, guid: 'b-9', title: 'Lynas gets JOGMEC backing' }, { ...quiet, guid: 'b-10', link: 'https://b.example/q' }] }) });
+    server.route('/a.xml', { body: rss2({ title: 'A', items: [{ ...lynas, guid: 'a-1-reissued' }, quiet] }) });
+    await app.runCycle();
+    await app.runCycle();
+    expect(delivered.map((d) => [d.item.id, d.story?.joined])).toEqual([['a-1', false], ['b-9', true]]);
+    expect(delivered[1]?.story?.id).toBe(delivered[0]?.story?.id);
   });
 
   it('does not alert again when a feed re-issues an item under a new guid, or reorders its items', async () => {

@@ -68,6 +68,36 @@ describe('also reported by', () => {
     expect(rig.titles('alerts')).toEqual([deal.title]);
   });
 
+  it('names another outlet carrying the identical headline or the same link, once each, also after a restart', async () => {
+    rig.serve('a', [deal]);
+    await rig.poll();
+    rig.serve('b', [{ ...deal, guid: 'b-1', link: 'https://chronicle.example/same-headline' }]);
+    await rig.poll();
+    await eventually(() => expect(alsoReported()).toEqual(['[Wire b](https://chronicle.example/same-headline)']));
+    await rig.restart();
+    rig.serve('c', [{ ...deal, guid: 'c-1', title: 'Lynas wins Japanese backing for heavy rare earths' }]);
+    await rig.poll();
+    await eventually(() => expect(alsoReported()).toEqual([`[Wire b](https://chronicle.example/same-headline), [Wire c](${deal.link})`]));
+    // Each feed re-serving its copy (a new guid, the same link), and more polls, change nothing.
+    rig.serve('a', [deal, { ...deal, guid: 'a-again' }]);
+    rig.serve('b', [{ ...deal, guid: 'b-2', link: 'https://chronicle.example/same-headline' }]);
+    await rig.poll();
+    await rig.poll();
+    expect(edits()).toHaveLength(2);
+    expect(rig.titles('alerts')).toEqual([deal.title]);
+  });
+
+  it('names an outlet carrying the same headline in the same poll once the first post is made', async () => {
+    rig.serve('a', [deal]);
+    rig.serve('b', [{ ...deal, guid: 'b-1', link: 'https://chronicle.example/same-headline' }]);
+    await rig.poll();
+    // Whichever feed finished first founds the story; the other is named on its message.
+    await eventually(() => expect(alsoReported()).toEqual([expect.stringMatching(/^\[Wire [ab]\]\(https:\/\/[^)]+\)$/u)]));
+    await rig.poll();
+    expect(edits()).toHaveLength(1);
+    expect(rig.titles('alerts')).toEqual([deal.title]);
+  });
+
   it('records an edit of a deleted message once and never retries or reposts it', async () => {
     rig.serve('a', [deal]);
     await rig.poll();

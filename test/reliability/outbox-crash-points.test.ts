@@ -106,6 +106,7 @@ interface Crash {
 function sendsFirst(seen: SeenStore, sendsDone: () => Promise<void>): SeenStore {
   return {
     seenAny: (keys) => seen.seenAny(keys),
+    lookup: (keys) => seen.lookup(keys),
     async markSeen(entries) {
       await sendsDone();
       await seen.markSeen(entries);

@@ -99,10 +99,12 @@ async function withPreview(message: string, preview: () => Promise<{ content: st
 async function backfillNote(deps: BotDeps, subscription: { guildId: string; channelId: string; topicId?: string }, count: number | undefined): Promise<string> {
   if (count === undefined || count === 0) return '';
   if (!deps.stories) return '\nRecent stories are not kept by this bot, so none are posted now.';
-  const queued = await deps.stories.backfill(subscription, count);
-  return queued === 0
-    ? '\nNo recent story matches it yet (or the channel has them already); new ones follow as they come.'
-    : `\nPosting the latest ${queued} matching ${queued === 1 ? 'story' : 'stories'} there now, oldest first.`;
+  const { count: queued, into } = await deps.stories.backfill(subscription, count);
+  const stories = `${queued} matching ${queued === 1 ? 'story' : 'stories'}`;
+  if (queued === 0) return '\nNo recent story matches it yet (or the channel has them already); new ones follow as they come.';
+  // A digest channel asked for one message per period: the backfill waits for it rather than pinging now.
+  if (into === 'digest') return `\nThe latest ${stories} will open the channel's next digest.`;
+  return `\nPosting the latest ${stories} there now, oldest first.`;
 }
 
 export const subscribeCommands: CommandGroup = {
