@@ -6,7 +6,7 @@ import { createTempStore, type TempStore } from '../support/bot-setup';
 import { DEFAULT_SHAPE, hostCount, type FarmShape } from './farm-plan';
 import { createPollStore, type CycleFigures } from './measure-cycles';
 import type { ParseCost } from './measure-parse-share';
-import type { PhaseResult } from './poll-phase-process';
+import type { PhaseResult } from './poll-phase';
 import { runPhase, runTypicalBot } from './run-phase';
 
 const SUITE = 'poll cycle';

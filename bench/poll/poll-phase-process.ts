@@ -1,55 +1,13 @@
 import { keepHeapSmall } from '../../src/cli/keep-heap-small';
-import { changesIn, newItemsIn, planFarm, type FarmFeed, type FarmShape } from './farm-plan';
-import { measureCycles, type CycleFigures } from './measure-cycles';
-import { measureParseCost, type ParseCost } from './measure-parse-share';
-import { startFeedFarm } from './start-feed-farm';
-
-/** One phase of the poll benchmark, run in its own process so its peak RSS is its own. */
-export interface PhaseRequest {
-  storeUrl: string;
-  /** What the farm serves (the process's environment carries it to planFarm and the farm). */
-  shape: FarmShape;
-  /** Cycles to poll, in order; the farm is first brought to the state just before the first of them. */
-  cycles: number[];
-  /** `spread`: feeds on 100 loopback hosts; `one-host`: all on 127.0.0.1. */
-  hosts: 'spread' | 'one-host';
-  /** Also time parsing of the last cycle's bodies (after RSS was read). */
-  parseShare: boolean;
-}
-
-export interface PhaseResult {
-  cycles: CycleFigures[];
-  peakRssMb: number;
-  parse?: ParseCost;
-}
+import type { PhaseRequest } from './poll-phase';
 
 /**
- * Starts its own feed farm and replays the farm's earlier cycles without polling: the farm is
- * deterministic (same ids, items and ETags per cycle), so together with the store the bot finds the
- * state a long-running process would have, without carrying that process's memory high-water mark.
+ * The process one poll phase runs in. It starts as `radar start` does (src/cli.ts): V8's heap settings
+ * first, then the bot's modules, so the young generation is sized as in production.
  */
-async function runPhase(request: PhaseRequest): Promise<PhaseResult> {
-  const plan = planFarm();
-  const farm = await startFeedFarm();
-  try {
-    const first = request.cycles[0] ?? 0;
-    for (let cycle = 0; cycle < first; cycle++) await farm.advance(cycle);
-    const urlOf = (feed: FarmFeed) => `${farm.origins[request.hosts === 'spread' ? feed.host : 0]}${feed.path}`;
-    const cycles = await measureCycles(farm, plan, urlOf, request.cycles, request.storeUrl);
-    const peakRssMb = process.resourceUsage().maxRSS / 1024;
-    if (!request.parseShare) return { cycles, peakRssMb };
-    const last = request.cycles[request.cycles.length - 1] ?? 0;
-    const changed = plan.filter((feed) => changesIn(feed, last) && feed.behaviour !== 'reset' && feed.behaviour !== 'http-500');
-    const bodies = await Promise.all(changed.map(async (feed) => ({ body: await (await fetch(urlOf(feed))).text(), newItems: newItemsIn(feed, last) })));
-    return { cycles, peakRssMb, parse: await measureParseCost(bodies) };
-  } finally {
-    await farm.stop();
-  }
-}
-
 process.once('message', (request: PhaseRequest) => {
-  keepHeapSmall(); // as `radar start` does
-  runPhase(request).then(
+  keepHeapSmall();
+  import('./poll-phase.js').then(({ pollPhase }) => pollPhase(request)).then(
     (result) => process.send?.({ ok: true, result }, () => process.exit(0)),
     (error: unknown) => process.send?.({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) }, () => process.exit(1)),
   );

@@ -1,7 +1,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import { shapeEnvironment, type FarmShape } from './farm-plan';
-import type { PhaseRequest, PhaseResult } from './poll-phase-process';
+import type { PhaseRequest, PhaseResult } from './poll-phase';
 import type { TypicalRequest } from './typical-bot-process';
 
 type PhaseReply = { ok: true; result: PhaseResult } | { ok: false; error: string };

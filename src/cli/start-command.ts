@@ -2,7 +2,6 @@ import { createApp } from '../app/create-app';
 import { configRules, configTopics } from '../config/to-domain';
 import { createConsoleSink } from './console-sink';
 import { EXIT_OK, loadConfigFor, storeUrlFor, type CliContext, loggerFor } from './cli-context';
-import { keepHeapSmall } from './keep-heap-small';
 import { guardShutdown, SHUTDOWN_TIMEOUT_MS, waitForShutdownSignal } from './shutdown-signal';
 
 /**
@@ -10,7 +9,6 @@ import { guardShutdown, SHUTDOWN_TIMEOUT_MS, waitForShutdownSignal } from './shu
  * SIGTERM/SIGINT: stop scheduling, let sends in flight return, close the store, exit 0 — within 10 s.
  */
 export async function startCommand(ctx: CliContext): Promise<number> {
-  keepHeapSmall();
   const { config } = loadConfigFor(ctx);
   const logger = loggerFor(ctx);
   let consoleSink;
