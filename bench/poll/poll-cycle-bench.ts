@@ -22,7 +22,7 @@ const EXTRA_SHAPES = {
 type ExtraShape = keyof typeof EXTRA_SHAPES;
 
 /**
- * `--feeds N` feeds (500 by default) on up to 100 loopback hosts, polled by the real bot with the default
+ * `--feeds N` feeds (500 by default) on loopback hosts (see hostCount in farm-plan.ts), polled by the real bot with the default
  * limits, in phases sharing one store, each in a fresh process: every feed's first poll (cycle 0); five
  * polls where half the feeds answer 304 (cycles 1–5), of which the last three are the steady state of a
  * running bot; four more with every feed addressed as 127.0.0.1 (cycles 6–9, steady from cycle 8); then
