@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { Shape } from './shape';
 import type { CorruptEntryReporter, KeyValue } from './key-value';
 import { checkShape } from './stored-shapes';
 
@@ -18,7 +18,7 @@ export interface TimeLog<T> {
   forgetBefore(ms: number): Promise<void>;
 }
 
-export function createTimeLog<T>(kv: KeyValue, name: string, shape: z.ZodType, timeOf: (entry: T) => number, onCorrupt: CorruptEntryReporter): TimeLog<T> {
+export function createTimeLog<T>(kv: KeyValue, name: string, shape: Shape, timeOf: (entry: T) => number, onCorrupt: CorruptEntryReporter): TimeLog<T> {
   return {
     async append(entries) {
       await kv.index.add(name, entries.map((entry) => ({ member: JSON.stringify(entry), score: timeOf(entry) })));
