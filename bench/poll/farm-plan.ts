@@ -42,9 +42,13 @@ export function shapeEnvironment(shape: FarmShape): NodeJS.ProcessEnv {
   return { ...process.env, [SHAPE_VARIABLE]: JSON.stringify(shape) };
 }
 
-/** One loopback address per 5 feeds, at most 100 (127.0.0.1–100), as a realistic spread of publishers. */
+/**
+ * A realistic spread of publishers: one loopback address per 5 feeds up to 100 hosts (the 500-feed bench),
+ * and beyond 2,000 feeds one per 20 feeds (500 hosts at 10,000). With `limits.minHostIntervalMs` (1 s)
+ * spacing the requests to one host, 100 feeds per host would take 100 s a cycle; 20 take ~20 s.
+ */
 export function hostCount(feeds: number): number {
-  return Math.max(1, Math.min(100, Math.ceil(feeds / 5)));
+  return Math.max(1, Math.min(100, Math.ceil(feeds / 5)), Math.ceil(feeds / 20));
 }
 
 /** A few slow or failing feeds among the first 500, spread over different hosts. */
@@ -85,7 +89,7 @@ export function newItemsIn(feed: FarmFeed, cycle: number): number {
   return cycle === 0 ? 0 : 1 + ((feed.index * 7 + cycle) % 3);
 }
 
-/** The loopback address of host `i`: 127.0.0.1 … 127.0.0.100 are all this machine on Linux. */
+/** The loopback address of host `i`: 127.0.0.1–250, then 127.0.1.1–250 and on; all of 127/8 is this machine on Linux. */
 export function hostAddress(i: number): string {
-  return `127.0.0.${i + 1}`;
+  return `127.0.${Math.floor(i / 250)}.${(i % 250) + 1}`;
 }

@@ -7,7 +7,7 @@ import { changesIn, farmShape, hostAddress, hostCount, newItemsIn, planFarm, typ
 import type { FromFarm, ToFarm } from './farm-protocol';
 
 /**
- * The feed farm: the shape's RSS feeds (500 by default) on up to 100 loopback addresses (127.0.0.1–100),
+ * The feed farm: the shape's RSS feeds (500 by default) on hostCount(feeds) loopback addresses (127.0.0.1–100 for 500),
  * run in its own process so that serving them costs the measured bot process nothing. Every server
  * answers every path, so the "one host" variant can point all feeds at 127.0.0.1.
  */

@@ -10,7 +10,7 @@ export interface PhaseRequest {
   shape: FarmShape;
   /** Cycles to poll, in order; the farm is first brought to the state just before the first of them. */
   cycles: number[];
-  /** `spread`: feeds on 100 loopback hosts; `one-host`: all on 127.0.0.1. */
+  /** `spread`: feeds on `hostCount(feeds)` loopback hosts; `one-host`: all on 127.0.0.1. */
   hosts: 'spread' | 'one-host';
   /** Also time parsing of the last cycle's bodies (after RSS was read). */
   parseShare: boolean;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FromFarm, ToFarm } from './farm-protocol';
 
 export interface FeedFarm {
-  /** Origin per host index (`http://127.0.0.<i+1>:<port>`). */
+  /** Origin per host index (`http://<hostAddress(i)>:<port>`). */
   readonly origins: readonly string[];
   /** Moves the farm to `cycle`: half the feeds publish new items. Resolves when it serves them. */
   advance(cycle: number): Promise<Extract<FromFarm, { kind: 'cycle-ready' }>>;

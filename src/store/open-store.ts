@@ -9,6 +9,7 @@ import { BatchingSqlite } from './sqlite-adapter';
 import { createRedisIndex, type SortedIndexClient } from './sorted-index';
 import { explainStoreFailure, STORE_CONNECT_TIMEOUT_MS } from './explain-store-failure';
 import { prepareSqlitePath } from './prepare-sqlite-path';
+import { createKeyvJson } from './keyv-json';
 
 const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 /** Entries handed to Keyv per setMany call. */
@@ -46,6 +47,7 @@ async function connect(adapter: KeyvStoreAdapter, onCorrupt: CorruptEntryReporte
   // Keyv's default is to report a failed read as "absent" and a failed write as done: a seen key that
   // could not be read would alert an old story again. Errors must reach the poll, which fails and retries.
   const keyv = new Keyv({ store: adapter, useKeyPrefix: false, throwOnErrors: true });
+  useFastJson(keyv);
   // Errors are also emitted as events; without a listener they would crash the process.
   keyv.on('error', () => {});
   const coordination = await coordinationFor(adapter);
@@ -54,6 +56,15 @@ async function connect(adapter: KeyvStoreAdapter, onCorrupt: CorruptEntryReporte
   await kv.set(PING_KEY, Date.now());
   await kv.get(PING_KEY);
   return kv;
+}
+
+/** Keyv's own format, written and read by plain JSON where that gives the same text (see keyv-json.ts). */
+function useFastJson(keyv: Keyv): void {
+  const { serialize, deserialize } = keyv;
+  if (!serialize || !deserialize) return;
+  const json = createKeyvJson({ serialize: (data) => serialize(data as never) as string, deserialize: (text) => deserialize(text) });
+  keyv.serialize = (data) => json.serialize(data);
+  keyv.deserialize = (text) => json.deserialize(text);
 }
 
 /** Whether several instances can share the store (Redis), and so must coordinate polls and sends. */

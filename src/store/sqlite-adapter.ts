@@ -72,6 +72,13 @@ export class BatchingSqlite extends KeyvSqlite {
       },
       members: async (name) => ((await this.query(`SELECT member FROM ${table} WHERE name = ? ORDER BY score, member`, name)) as { member: string }[]).map((row) => row.member),
       size: async (name) => Number(((await this.query(`SELECT count(*) AS n FROM ${table} WHERE name = ?`, name)) as { n: number }[])[0]?.n ?? 0),
+      range: async (name, min, max) =>
+        ((await this.query(`SELECT member FROM ${table} WHERE name = ? AND score BETWEEN ? AND ? ORDER BY score, member`, name, min, max)) as { member: string }[]).map((row) => row.member),
+      count: async (name, min, max) =>
+        Number(((await this.query(`SELECT count(*) AS n FROM ${table} WHERE name = ? AND score BETWEEN ? AND ?`, name, min, max)) as { n: number }[])[0]?.n ?? 0),
+      removeBelow: async (name, score) => {
+        await this.query(`DELETE FROM ${table} WHERE name = ? AND score < ?`, name, score);
+      },
     };
   }
 

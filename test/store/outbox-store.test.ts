@@ -162,4 +162,11 @@ describe.each(storeBackends(REDIS_DB))('outbox store on $name', (backend) => {
     await kv.index.remove('t', ['z', 'b', 'missing']);
     expect([await kv.index.members('t'), await kv.index.size('t'), await kv.index.size('other')]).toEqual([['a'], 1, 1]);
   });
+
+  it('reads, counts and forgets an index by score range', async () => {
+    await kv.index.add('log', [{ member: 'c', score: 30 }, { member: 'a', score: 10 }, { member: 'b', score: 20 }, { member: 'b2', score: 20 }]);
+    expect([await kv.index.range('log', 15, 30), await kv.index.count('log', 20, 20)]).toEqual([['b', 'b2', 'c'], 2]);
+    await kv.index.removeBelow('log', 20);
+    expect(await kv.index.members('log')).toEqual(['b', 'b2', 'c']);
+  });
 });

@@ -44,12 +44,26 @@ describe.each(storeBackends(REDIS_DB))('story index store on $name', (backend) =
     expect((await store.load(NOW - WINDOW_MS, NOW)).map((m) => m.itemKey)).toEqual(['new:1']);
   });
 
-  it('skips a member of the wrong shape with a report, keeping the rest of its hour', async () => {
+  it('still reads the hourly documents of an earlier version, skipping a member of the wrong shape', async () => {
     const at = NOW - HOUR_MS;
-    await store.record([member('good:1', at)]);
     const key = `story-index:${Math.floor(at / HOUR_MS)}`;
-    await kv.set(key, [...((await kv.get<unknown[]>(key)) ?? []), { itemKey: 42 }]);
-    expect((await store.load(NOW - WINDOW_MS, NOW)).map((m) => m.itemKey)).toEqual(['good:1']);
+    await kv.set(key, [member('legacy:1', at), { itemKey: 42 }]);
+    await store.record([member('new:1', at + 1)]);
+    expect((await store.load(NOW - WINDOW_MS, NOW)).map((m) => m.itemKey)).toEqual(['legacy:1', 'new:1']);
     expect(problems).toEqual([`${key}[1]`]);
+  });
+
+  it('reports an unreadable member once and keeps the rest', async () => {
+    await store.record([member('good:1', NOW - HOUR_MS)]);
+    await kv.index.add('story-index', [{ member: '{"itemKey":', score: NOW - HOUR_MS }]);
+    expect((await store.load(NOW - WINDOW_MS, NOW)).map((m) => m.itemKey)).toEqual(['good:1']);
+    expect((await store.load(NOW - WINDOW_MS, NOW)).map((m) => m.itemKey)).toEqual(['good:1']);
+    expect(problems).toEqual(['index:story-index:{"itemKey":']);
+  });
+
+  it('forgets members older than the window as it loads', async () => {
+    await store.record([member('old:1', NOW - 50 * HOUR_MS), member('new:1', NOW - HOUR_MS)]);
+    await store.load(NOW - HOUR_MS, NOW);
+    expect(await kv.index.size('story-index')).toBe(1);
   });
 });

@@ -45,6 +45,7 @@ export function createMemoryStore(): KeyValue & { keys(): string[]; raw: Map<str
 function createMemoryIndex(): SortedIndex {
   const sets = new Map<string, Map<string, number>>();
   const set = (name: string) => sets.get(name) ?? sets.set(name, new Map()).get(name)!;
+  const ordered = (name: string) => [...set(name)].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0));
   return {
     async add(name, entries) {
       for (const { member, score } of entries) set(name).set(member, score);
@@ -53,9 +54,14 @@ function createMemoryIndex(): SortedIndex {
       for (const member of members) set(name).delete(member);
     },
     async members(name) {
-      return [...set(name)].sort(([a, x], [b, y]) => x - y || (a < b ? -1 : a > b ? 1 : 0)).map(([member]) => member);
+      return ordered(name).map(([member]) => member);
     },
     size: async (name) => set(name).size,
+    range: async (name, min, max) => ordered(name).flatMap(([member, score]) => (score >= min && score <= max ? [member] : [])),
+    count: async (name, min, max) => ordered(name).filter(([, score]) => score >= min && score <= max).length,
+    async removeBelow(name, score) {
+      for (const [member, at] of set(name)) if (at < score) set(name).delete(member);
+    },
   };
 }
 
@@ -143,6 +149,18 @@ export function createMortalStore(durable: KeyValue, crashAtWrite?: number): { k
       async size(name) {
         alive();
         return durable.index.size(name);
+      },
+      async range(name, min, max) {
+        alive();
+        return durable.index.range(name, min, max);
+      },
+      async count(name, min, max) {
+        alive();
+        return durable.index.count(name, min, max);
+      },
+      async removeBelow(name, score) {
+        write();
+        await durable.index.removeBelow(name, score);
       },
     },
     close: async () => {},
