@@ -5,7 +5,7 @@ import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { duplicateCount, HELD_OUT_PATH, LABELLED_PATH, labelledTimeline, REVIEW_PATH, type LabelledItem } from '../support/labelled-stories';
 import { jsonLines, runCli } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
+import { writeConfigFile } from '../support/app-rig';
 
 const HOUR_MS = 3_600_000;
 /** Matches every item of the three sets, so what is printed depends on story recognition alone. */
@@ -45,11 +45,7 @@ describe.each([
   beforeAll(async () => {
     server = await startFeedServer();
     dir = mkdtempSync(join(tmpdir(), 'radar-stories-'));
-    config = writeConfig(
-      dir,
-      outlets.map((outlet) => ({ id: outlet, name: outlet, url: server.url(`/${outlet}.xml`) })),
-      { topics: [EVERYTHING], limits: { requestTimeoutMs: 5000, maxItemAgeHours: 48, firstPollMaxItems: 100 } },
-    );
+    config = writeConfigFile(dir, { feeds: outlets.map((outlet) => ({ id: outlet, name: outlet, url: server.url(`/${outlet}.xml`) })), topics: [EVERYTHING], limits: { requestTimeoutMs: 5000, maxItemAgeHours: 48, firstPollMaxItems: 100 } });
   });
   afterAll(async () => {
     await server.close();

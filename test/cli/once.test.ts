@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { rss2, atom, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { jsonLines, runCli, type CliRun } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
+import { writeConfigFile } from '../support/app-rig';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toUTCString();
 
@@ -30,11 +30,13 @@ describe('radar once', () => {
       contentType: 'application/atom+xml',
     });
     server.route('/broken.xml', { status: 503, body: 'down for maintenance' });
-    config = writeConfig(dir, [
-      { id: 'mining-wire', name: 'Mining wire', url: server.url('/mining.xml') },
-      { id: 'japan-metals', name: 'Japan metals', url: server.url('/japan.atom') },
-      { id: 'broken', name: 'Broken feed', url: server.url('/broken.xml') },
-    ]);
+    config = writeConfigFile(dir, {
+      feeds: [
+        { id: 'mining-wire', name: 'Mining wire', url: server.url('/mining.xml') },
+        { id: 'japan-metals', name: 'Japan metals', url: server.url('/japan.atom') },
+        { id: 'broken', name: 'Broken feed', url: server.url('/broken.xml') },
+      ],
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -127,9 +129,7 @@ describe('radar once', () => {
       pubDate: hoursAgo(i < 3 ? 1 + i : 100 + i),
     }));
     server.route('/backlog.xml', { body: rss2({ title: 'Backlog', items: backlog }) });
-    const withBacklog = writeConfig(dir, [{ id: 'backlog', name: 'Backlog', url: server.url('/backlog.xml') }], {
-      store: `sqlite://${join(dir, 'backlog.sqlite')}`,
-    });
+    const withBacklog = writeConfigFile(dir, { feeds: [{ id: 'backlog', name: 'Backlog', url: server.url('/backlog.xml') }], store: `sqlite://${join(dir, 'backlog.sqlite')}` });
     const run = await once(['--json', '--config', withBacklog, '--store', `sqlite://${join(dir, 'backlog.sqlite')}`]);
     // Only the 3 items within maxItemAgeHours (48) of the 30: the rest are remembered silently.
     expect(jsonLines(run.stdout).map((l) => l.id)).toEqual(['b-3', 'b-2', 'b-1']);
@@ -173,7 +173,7 @@ describe('radar once --json links and dates', () => {
     server = await startFeedServer();
     dir = mkdtempSync(join(tmpdir(), 'radar-once-links-'));
     server.route('/links.xml', { body: rss2({ title: 'Links wire', items }) });
-    config = writeConfig(dir, [{ id: 'links-wire', name: 'Links wire', url: server.url('/links.xml') }]);
+    config = writeConfigFile(dir, { feeds: [{ id: 'links-wire', name: 'Links wire', url: server.url('/links.xml') }] });
   });
   afterAll(async () => {
     await server.close();

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
+import { writeConfigFile } from '../support/app-rig';
 
 // Made up for this test; neither is shaped like a Discord token, so only the exact values can catch them.
 const TOKEN = 'plain-test-token-4d1f9b27e0';
@@ -27,7 +27,7 @@ describe('secrets in CLI output', () => {
   });
 
   it('check-config shows the store without its password', async () => {
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }], { store: `redis://radar:${PASSWORD}@127.0.0.1:6381/9` });
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }], store: `redis://radar:${PASSWORD}@127.0.0.1:6381/9` });
     const run = await runCli(['check-config', '--config', config]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('store:    redis://radar:[redacted]@127.0.0.1:6381/9');
@@ -35,7 +35,7 @@ describe('secrets in CLI output', () => {
   });
 
   it('a refused --store URL is named without its password', async () => {
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }]);
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }] });
     for (const store of [`mysql://radar:${PASSWORD}@db.example/radar`, `redis://radar:${encodeURIComponent(`${PASSWORD}/#`)}@127.0.0.1:1/zero`]) {
       const run = await runCli(['once', '--config', config, '--store', store], {}, 30_000);
       expect(run.code).not.toBe(0);
@@ -45,7 +45,7 @@ describe('secrets in CLI output', () => {
   });
 
   it('an error nobody caught is printed without the token', async () => {
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }]);
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }] });
     const preload = join(__dirname, '..', 'support', 'throw-uncaught.js');
     const run = await runCli(['check-config', '--config', config], { DISCORD_TOKEN: TOKEN, NODE_OPTIONS: `--require ${preload}` });
     expect(run.code).toBe(1);
@@ -61,7 +61,7 @@ describe('secrets in CLI output', () => {
     });
     await new Promise<void>((resolve) => echo?.listen(0, '127.0.0.1', resolve));
     const apiUrl = `http://127.0.0.1:${(echo.address() as AddressInfo).port}/api`;
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }]);
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: 'https://news.example/feed.xml' }] });
     const run = await runCli(['start', '--config', config], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'debug' }, 60_000);
     expect(run.code).not.toBe(0);
     expect(run.stderr).toContain('refused credentials [redacted]');

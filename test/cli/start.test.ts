@@ -7,9 +7,7 @@ import { eventually } from '../e2e/bot-harness';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { runCli, startCli } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
-import { ADMIN } from '../support/app-rig';
-
+import { ADMIN, writeConfigFile } from '../support/app-rig';
 
 async function freePort(): Promise<number> {
   const { createServer } = await import('node:net');
@@ -35,7 +33,7 @@ describe('radar start', () => {
     rmSync(dir, { recursive: true, force: true });
   });
   // Every 2 seconds: node-cron's optional seconds field keeps the test short.
-  const config = () => writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { schedule: '*/2 * * * * *' });
+  const config = () => writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], schedule: '*/2 * * * * *' });
   const publishDysprosium = () =>
     feeds.route('/wire.xml', {
       body: rss2({ title: 'Wire', items: [{ title: 'Dysprosium exports tighten again', link: 'https://wire.example/dy', guid: 'dy-1', pubDate: new Date().toUTCString() }] }),
@@ -73,14 +71,10 @@ describe('radar start', () => {
 
   it('logs one readable line per poll in pretty mode, with the feeds it skipped', async () => {
     feeds.route('/down.xml', { status: 503, body: 'down' });
-    const file = writeConfig(
-      dir,
-      [
+    const file = writeConfigFile(dir, { feeds: [
         { id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') },
         { id: 'down', name: 'Down', url: feeds.url('/down.xml') },
-      ],
-      { schedule: '*/2 * * * * *' },
-    );
+      ], schedule: '*/2 * * * * *' });
     const bot = startCli(['start', '--config', file], { LOG_FORMAT: 'pretty', LOG_LEVEL: 'info' });
     try {
       // The first poll fails the second feed; the next ones leave it out while it backs off, and say so.

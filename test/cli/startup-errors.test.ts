@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDiscordTwin, type DiscordTwin } from '../support/discord-twin';
 import { runCli, type CliProcessOptions } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
+import { writeConfigFile } from '../support/app-rig';
 
 /** Generous: each of these must fail fast, but a loaded machine may take seconds just to start node. */
 const DEADLINE_MS = 60_000;
@@ -20,7 +20,7 @@ describe('start-up mistakes: one line naming the thing and the fix, exit 2, no s
     dir = mkdtempSync(join(tmpdir(), 'radar-errors-'));
     chmodSync(dir, 0o755); // readable by the unprivileged user the permission cases run as
     // The feed is never fetched: every case stops before the first poll.
-    config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: 'http://127.0.0.1:9/wire.xml' }]);
+    config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: 'http://127.0.0.1:9/wire.xml' }] });
     chmodSync(config, 0o644);
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@ import type { AlertSender, PostedCheck, SendResult } from '../../src/delivery/al
 import { messageNonce } from '../../src/delivery/message-nonce';
 import { deliverPending, type DeliveryDeps } from '../../src/delivery/deliver-alerts';
 import { createOutboxStore, type OutboxStore } from '../../src/store/outbox-store';
-import { createRecordingLogger } from '../discord/interactions/start-command-harness';
+import { createRecordingLogger } from '../support/recording-logger';
 import { createMemoryStore } from '../reliability/support/crash-store';
 import { makeItem } from '../support/builders';
 

@@ -1,15 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { createApp } from '../../src/app/create-app';
 import type { App, AppTimings } from '../../src/app/app-options';
-import { parseConfigText } from '../../src/config/load-config';
-import { createSilentLogger } from '../../src/shared/logger';
+import { createTwinApp, LOOPBACK_LIMITS, MANUAL_SCHEDULE } from '../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type TwinOptions } from '../support/discord-twin';
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { TEST_TOPICS } from '../support/write-config';
 
 export interface BotHarness {
   twin: DiscordTwin;
@@ -27,31 +23,19 @@ export interface BotHarness {
 
 /**
  * The whole bot as `start` runs it (config → store → poller → Discord), logged into the Discord twin,
- * polling a local feed server. The schedule is yearly so that tests decide when polls happen.
+ * polling a local feed server. Polls happen when the test says.
  */
 export async function startBotHarness(options: { feedPaths: string[]; twin?: TwinOptions; limits?: Record<string, number>; timings?: AppTimings }): Promise<BotHarness> {
   const twin = await startDiscordTwin({ warnUnknownRoutes: true, ...options.twin });
   const feeds = await startFeedServer();
   const dir = mkdtempSync(join(tmpdir(), 'radar-e2e-'));
   const storeUrl = `sqlite://${join(dir, 'radar.sqlite')}`;
-  const config = parseConfigText(
-    stringify({
-      schedule: '0 0 1 1 *',
-      allowPrivateFeedAddresses: true,
-      limits: { firstPollMaxItems: 10, minHostIntervalMs: 0, ...options.limits },
-      feeds: options.feedPaths.map((path, i) => ({ id: `feed-${i + 1}`, name: `Wire ${i + 1}`, url: feeds.url(path) })),
-      topics: TEST_TOPICS,
-    }),
-    'e2e.yaml',
-  );
-  const create = () =>
-    createApp({
-      config,
-      env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'silent' },
-      storeUrl,
-      logger: createSilentLogger(),
-      timings: options.timings,
-    });
+  const settings = {
+    schedule: MANUAL_SCHEDULE,
+    limits: { ...LOOPBACK_LIMITS, ...options.limits },
+    feeds: options.feedPaths.map((path, i) => ({ id: `feed-${i + 1}`, name: `Wire ${i + 1}`, url: feeds.url(path) })),
+  };
+  const create = () => createTwinApp({ settings, twin, storeUrl, timings: options.timings });
   const app = await create();
   const harness: BotHarness = {
     twin,

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CliContext } from '../../src/cli/cli-context';
 import { previewCommand } from '../../src/cli/preview-command';
-import { writeConfig } from '../support/write-config';
 import { writeFakeChromium } from './fake-chromium';
+import { writeConfigFile } from '../support/app-rig';
 
 describe('previewCommand', () => {
   let dir: string;
@@ -16,7 +16,7 @@ describe('previewCommand', () => {
   function run(positionals: string[], flags: Record<string, string>) {
     const out: string[] = [];
     const err: string[] = [];
-    const config = writeConfig(dir, [{ id: 'mining-wire', name: 'Mining Wire', url: 'http://127.0.0.1:9/feed' }]);
+    const config = writeConfigFile(dir, { feeds: [{ id: 'mining-wire', name: 'Mining Wire', url: 'http://127.0.0.1:9/feed' }] });
     const ctx: CliContext = { flags: { config, ...flags }, positionals, env: { logLevel: 'silent' }, stdout: (t) => out.push(t), stderr: (t) => err.push(t) };
     return previewCommand(ctx).then((code) => ({ code, stdout: out.join('\n'), stderr: err.join('\n') }));
   }

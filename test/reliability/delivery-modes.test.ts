@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { createFakeClock } from './support/fake-clock';
-import { ADMIN, startRig, story, type Rig } from './support/radar-rig';
+import { ADMIN } from '../support/app-rig';
+import { startRig, story, type Rig } from './support/radar-rig';
 
 const HOUR = 3_600_000;
 

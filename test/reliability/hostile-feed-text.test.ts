@@ -7,8 +7,7 @@ import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/d
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { jsonLines, runCli, startCli, type RunningCli } from '../support/run-cli';
-import { TEST_TOPICS, writeConfig } from '../support/write-config';
-import { ADMIN } from '../support/app-rig';
+import { ADMIN, TEST_TOPICS, writeConfigFile } from '../support/app-rig';
 
 /**
  * Feed items built to hurt the process that reads them (issue 13, items 2–4), read by the real CLI:
@@ -79,7 +78,7 @@ describe('hostile feed text read by radar once', () => {
   it('prints the ordinary story beside them, in bounded memory and output, and remembers every item', async () => {
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: hostileItems() }) });
     const topics = [...TEST_TOPICS, { id: 'bangs', name: 'Bangs', colour: '#000000', rules: [OVERLAPPING_RULE, OVERLAPPING_RULE] }];
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { topics, limits: LIMITS });
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], topics, limits: LIMITS });
     const rssFile = join(dir, 'peak-rss');
     const env = { NODE_OPTIONS, RADAR_TEST_PEAK_RSS_FILE: rssFile };
 
@@ -128,7 +127,7 @@ describe('hostile feed text read by radar start with server rules', () => {
 
   it('posts the ordinary story and each hostile one once, in bounded memory, through later polls and a restart', async () => {
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { schedule: '* * * * * *', limits: LIMITS });
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], schedule: '* * * * * *', limits: LIMITS });
     const rssFile = join(dir, 'peak-rss');
     const launch = async () => {
       const sessions = twin.gatewaySessions().filter((s) => s.identified).length;

@@ -9,10 +9,9 @@ import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/d
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { startCli, type RunningCli } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
 import { startHoldingProxy, type HoldingProxy } from './support/holding-proxy';
 import { FAST_TIMINGS, startRig, story, type Rig } from './support/radar-rig';
-import { ADMIN } from '../support/app-rig';
+import { ADMIN, writeConfigFile } from '../support/app-rig';
 
 
 /** Twelve distinct stories, oldest first, each matching a test topic. */
@@ -63,7 +62,7 @@ describe('exactly once through lost answers: the real process SIGKILLed with a p
   it('posts the rest once after a restart, the message in flight included, and nothing twice', async () => {
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
     const limits = { requestTimeoutMs: 5000, maxItemAgeHours: 48, firstPollMaxItems: 20 };
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { schedule: '* * * * * *', limits });
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], schedule: '* * * * * *', limits });
     const launch = async () => {
       const sessions = twin.gatewaySessions().filter((s) => s.identified).length;
       bot = startCli(['start', '--config', config], { DISCORD_TOKEN: twin.token, DISCORD_API_URL: proxy.apiUrl });

@@ -7,10 +7,9 @@ import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/d
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { startCli, type RunningCli } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
 import { startHoldingProxy, type HoldingProxy } from './support/holding-proxy';
 import { story } from './support/radar-rig';
-import { ADMIN } from '../support/app-rig';
+import { ADMIN, writeConfigFile } from '../support/app-rig';
 
 
 /**
@@ -34,7 +33,7 @@ describe('radar start killed with SIGKILL and restarted', () => {
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
     guild = twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
     // Every second (node-cron's seconds field), so the bot polls by itself as in production.
-    config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { schedule: '* * * * * *' });
+    config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], schedule: '* * * * * *' });
   });
   afterEach(async () => {
     await bot?.stop('SIGKILL');

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord.js';
 import { MAX_RECENT_MATCHES } from '../../src/store/recent-matches-store';
-import { ADMIN, startRig, story, type Rig } from './support/radar-rig';
+import { ADMIN } from '../support/app-rig';
+import { startRig, story, type Rig } from './support/radar-rig';
 
 /** /recent answers from what this server received, however many other stories the bot matched since. */
 describe('/recent on a busy bot', () => {

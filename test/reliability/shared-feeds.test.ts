@@ -1,10 +1,10 @@
-import { createConsoleApp } from '../support/app-rig';
+import { ADMIN, createConsoleApp } from '../support/app-rig';
 import type { App } from '../../src/app/app-options';
 import { rss2 } from '../support/feed-builders';
 import { tempSqliteUrl } from '../support/stores';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { eventually } from '../e2e/bot-harness';
-import { ADMIN, startRig, story, type Rig } from './support/radar-rig';
+import { startRig, story, type Rig } from './support/radar-rig';
 
 describe('feeds that several servers add', () => {
   let rig: Rig | undefined;

@@ -8,10 +8,9 @@ import { startDiscordTwin } from '../support/discord-twin';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer } from '../support/feed-server';
 import { startCli } from '../support/run-cli';
-import { writeConfig } from '../support/write-config';
 import { startHoldingProxy } from './support/holding-proxy';
 import { story } from './support/radar-rig';
-import { ADMIN } from '../support/app-rig';
+import { ADMIN, writeConfigFile } from '../support/app-rig';
 
 
 describe('radar start on SIGTERM', () => {
@@ -24,7 +23,7 @@ describe('radar start on SIGTERM', () => {
     const channelId = guild.channelId('alerts');
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
     feeds.route('/slow.xml', { body: rss2({ title: 'Slow', items: [] }) });
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }, { id: 'slow', name: 'Slow', url: feeds.url('/slow.xml') }], { schedule: '* * * * * *' });
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }, { id: 'slow', name: 'Slow', url: feeds.url('/slow.xml') }], schedule: '* * * * * *' });
     const env = { DISCORD_TOKEN: twin.token, DISCORD_API_URL: proxy.apiUrl, LOG_LEVEL: 'info' };
     const titles = () => twin.messages(channelId).map((m) => (m.embeds[0] as APIEmbed).title);
     try {

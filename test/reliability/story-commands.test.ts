@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
-import { ADMIN, startRig, story, type Rig } from './support/radar-rig';
+import { ADMIN } from '../support/app-rig';
+import { startRig, story, type Rig } from './support/radar-rig';
 
 /** /recent, /subscribe backfill and /explain, answered from what the bot remembers of recent stories. */
 describe('recent stories, backfill and explain', () => {

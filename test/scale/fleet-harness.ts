@@ -1,18 +1,12 @@
 import type { APIEmbed } from 'discord.js';
-import { stringify } from 'yaml';
-import { createApp } from '../../src/app/create-app';
 import type { App, AppTimings } from '../../src/app/app-options';
-import { parseConfigText } from '../../src/config/load-config';
-import { createRecordingLogger, type LogEntry } from '../discord/interactions/start-command-harness';
 import { eventually } from '../e2e/bot-harness';
+import { ADMIN, createTwinApp, LOOPBACK_LIMITS } from '../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { createRecordingLogger, type LogEntry } from '../support/recording-logger';
 import { freshRedisUrl } from '../support/stores';
-import { TEST_TOPICS } from '../support/write-config';
-import { ADMIN } from '../support/app-rig';
-
-export { ADMIN };
 
 /** Short leases and claims so takeovers play out in seconds. */
 export const FLEET_TIMINGS: AppTimings = { deliveryCheckMs: 100, channelClaimMs: 2_000, pollLeaseMs: 2_000, sendRetry: { baseMs: 50, maxMs: 200 } };
@@ -43,15 +37,10 @@ export async function startFleet(size: number, redisDb: number): Promise<Fleet> 
   feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
   const guild = twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
   const storeUrl = await freshRedisUrl(redisDb);
-  const config = parseConfigText(
-    stringify({ schedule: '* * * * * *', allowPrivateFeedAddresses: true, limits: { firstPollMaxItems: 10, minHostIntervalMs: 0 }, feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], topics: TEST_TOPICS }),
-    'fleet.yaml',
-  );
+  const settings = { schedule: '* * * * * *', limits: LOOPBACK_LIMITS, feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }] };
   const log: LogEntry[] = [];
   const apps = await Promise.all(
-    Array.from({ length: size }, (_, instance) =>
-      createApp({ config, env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'debug' }, storeUrl, logger: createRecordingLogger(log, { instance }), timings: FLEET_TIMINGS }),
-    ),
+    Array.from({ length: size }, (_, instance) => createTwinApp({ settings, twin, storeUrl, logger: createRecordingLogger(log, { instance }), timings: FLEET_TIMINGS })),
   );
   await Promise.all(apps.map((app) => app.start()));
   await eventually(() => expect(twin.commands.global.length).toBeGreaterThan(0));

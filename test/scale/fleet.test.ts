@@ -1,7 +1,8 @@
 import { eventually } from '../e2e/bot-harness';
 import { rss2 } from '../support/feed-builders';
 import { redisAvailable } from '../support/stores';
-import { ADMIN, startFleet, stories, type Fleet } from './fleet-harness';
+import { ADMIN } from '../support/app-rig';
+import { startFleet, stories, type Fleet } from './fleet-harness';
 
 const REDIS_DB = 7; // this file's own logical database
 

@@ -8,8 +8,8 @@ import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { startCli, type RunningCli } from '../support/run-cli';
 import { freshRedisUrl, redisAvailable } from '../support/stores';
-import { writeConfig } from '../support/write-config';
-import { ADMIN, stories } from './fleet-harness';
+import { ADMIN, writeConfigFile } from '../support/app-rig';
+import { stories } from './fleet-harness';
 
 const REDIS_DB = 8; // this file's own logical database
 
@@ -41,7 +41,7 @@ describe('two radar processes on one Redis, the polling one killed', () => {
     feeds.route('/wire.xml', { body: rss2({ title: 'Wire', items: [] }) });
     guild = twin.addGuild({ name: 'Desk', channels: [{ name: 'alerts' }], members: [{ userId: ADMIN, permissions: 'admin' }] });
     dir = mkdtempSync(join(tmpdir(), 'radar-fleet-'));
-    const config = writeConfig(dir, [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], { schedule: '* * * * * *', store: await freshRedisUrl(REDIS_DB) });
+    const config = writeConfigFile(dir, { feeds: [{ id: 'wire', name: 'Wire', url: feeds.url('/wire.xml') }], schedule: '* * * * * *', store: await freshRedisUrl(REDIS_DB) });
     const env = { DISCORD_TOKEN: twin.token, DISCORD_API_URL: twin.apiUrl, LOG_LEVEL: 'debug', LOG_FORMAT: 'json' };
     bots.push(startCli(['start', '--config', config], env), startCli(['start', '--config', config], env));
     await eventually(() => expect(twin.gatewaySessions().filter((s) => s.identified)).toHaveLength(2));

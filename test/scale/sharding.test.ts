@@ -1,17 +1,12 @@
-import { stringify } from 'yaml';
-import { createApp } from '../../src/app/create-app';
 import type { App } from '../../src/app/app-options';
-import { parseConfigText } from '../../src/config/load-config';
 import type { Environment } from '../../src/config/environment';
-import { createSilentLogger } from '../../src/shared/logger';
 import { eventually } from '../e2e/bot-harness';
+import { ADMIN, createTwinApp, MANUAL_SCHEDULE } from '../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { freshRedisUrl, redisAvailable, tempSqliteUrl } from '../support/stores';
-import { TEST_TOPICS } from '../support/write-config';
-import { ADMIN } from '../support/app-rig';
 
 const REDIS_DB = 9; // this file's own logical database
-const config = parseConfigText(stringify({ schedule: '0 0 1 1 *', allowPrivateFeedAddresses: true, feeds: [{ id: 'wire', name: 'Wire', url: 'http://127.0.0.1:9/wire.xml' }], topics: TEST_TOPICS }), 'shards.yaml');
+const settings = { schedule: MANUAL_SCHEDULE, feeds: [{ id: 'wire', name: 'Wire', url: 'http://127.0.0.1:9/wire.xml' }] };
 
 /** The gateway split in two shards: both identify, and a server on each shard gets its slash commands answered. */
 describe('a sharded gateway against the Discord twin', () => {
@@ -31,7 +26,7 @@ describe('a sharded gateway against the Discord twin', () => {
     cleanups.splice(0).forEach((cleanup) => cleanup());
   });
   const start = async (env: Partial<Environment>, storeUrl: string) => {
-    const app = await createApp({ config, env: { discordToken: twin.token, discordApiUrl: twin.apiUrl, logLevel: 'silent', ...env }, storeUrl, logger: createSilentLogger() });
+    const app = await createTwinApp({ settings, twin, env, storeUrl });
     apps.push(app);
     await app.start();
   };

@@ -1,8 +1,8 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Events, REST, type Client } from 'discord.js';
-import { parseConfigText } from '../../../src/config/load-config';
+import { loadConfig } from '../../../src/config/load-config';
 import { configFeeds, configRules, configTopics } from '../../../src/config/to-domain';
 import type { BotDeps, StatusReport } from '../../../src/discord/bot-deps';
 import { probeFeed } from '../../../src/feeds/probe-feed';
@@ -10,33 +10,11 @@ import { registerCommands } from '../../../src/discord/commands/register-command
 import { COMMAND_TABLE } from '../../../src/discord/commands/definitions';
 import { handleInteraction } from '../../../src/discord/interactions/handle-interaction';
 import { createRuleSetCache } from '../../../src/rules/rule-set-cache';
-import type { Logger } from '../../../src/shared/logger';
 import { createGuildSettingsStore } from '../../../src/store/guild-settings-store';
 import type { KeyValue } from '../../../src/store/key-value';
 import { openStore } from '../../../src/store/open-store';
 import { loginBot, startDiscordTwin, type DiscordTwin } from '../../support/discord-twin';
-
-export interface LogEntry {
-  level: 'debug' | 'info' | 'warn' | 'error';
-  fields: Record<string, unknown>;
-  message?: string;
-}
-
-/** A Logger that keeps what it is told, so tests can check what was logged (and what was not shown). */
-export function createRecordingLogger(entries: LogEntry[] = [], bindings: Record<string, unknown> = {}): Logger & { entries: LogEntry[] } {
-  const record = (level: LogEntry['level']) => (obj: object | string, msg?: string) => {
-    const fields = typeof obj === 'string' ? { ...bindings } : { ...bindings, ...obj };
-    entries.push({ level, fields, message: typeof obj === 'string' ? obj : msg });
-  };
-  return {
-    entries,
-    debug: record('debug'),
-    info: record('info'),
-    warn: record('warn'),
-    error: record('error'),
-    child: (more) => createRecordingLogger(entries, { ...bindings, ...more }),
-  };
-}
+import { createRecordingLogger, type LogEntry } from '../../support/recording-logger';
 
 export interface CommandHarness {
   twin: DiscordTwin;
@@ -64,7 +42,7 @@ export async function startCommandHarness(report: StatusReport): Promise<Command
   let client: Client<true> | undefined;
   try {
     kv = await openStore(`sqlite://${join(dir, 'radar.sqlite')}`);
-    const config = parseConfigText(readFileSync(join(__dirname, '../../../config/default.yaml'), 'utf8'), 'default.yaml');
+    const config = loadConfig(join(__dirname, '../../../config/default.yaml'));
     const logger = createRecordingLogger();
     let changes = 0;
     let status: BotDeps['status'] = async () => report;

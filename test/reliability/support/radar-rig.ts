@@ -2,22 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
-import { stringify } from 'yaml';
-import { createApp } from '../../../src/app/create-app';
 import type { App, AppOptions, AppTimings } from '../../../src/app/app-options';
-import { parseConfigText } from '../../../src/config/load-config';
 import type { KeyValue } from '../../../src/store/key-value';
 import { openStore } from '../../../src/store/open-store';
-import { createRecordingLogger, type LogEntry } from '../../discord/interactions/start-command-harness';
 import { eventually } from '../../e2e/bot-harness';
+import { ADMIN, createTwinApp, LOOPBACK_LIMITS, MANUAL_SCHEDULE } from '../../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type InteractionResult, type TwinGuild, type TwinOptions } from '../../support/discord-twin';
 import { rss2, type Rss2Item } from '../../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../../support/feed-server';
-import { TEST_TOPICS } from '../../support/write-config';
+import { createRecordingLogger, type LogEntry } from '../../support/recording-logger';
 import { startHoldingProxy, type HoldingProxy } from './holding-proxy';
-import { ADMIN } from '../../support/app-rig';
-
-export { ADMIN };
 
 /** Short waits so that outages and retries play out in milliseconds; tests override what they study. */
 export const FAST_TIMINGS: AppTimings = { sendRetry: { baseMs: 40, maxMs: 200 }, deliveryCheckMs: 40, feedBackoff: { baseMs: 0, random: () => 0 } };
@@ -90,19 +84,12 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
   }
   const feedIds = options.feeds ?? ['wire'];
   for (const id of feedIds) feedServer.route(`/${id}.xml`, { body: rss2({ title: id, items: options.initialItems?.[id] ?? [] }) });
-  const config = parseConfigText(
-    stringify({
-      schedule: '0 0 1 1 *',
-      allowPrivateFeedAddresses: true,
-      // Every test feed is on 127.0.0.1: one host, which the politeness gap would otherwise serialise.
-      // The timeout only catches a hang (a starved process on a busy machine is slow, not broken); tests of it set their own.
-      limits: { firstPollMaxItems: 10, requestTimeoutMs: 30_000, minHostIntervalMs: 0, ...options.limits },
-      feeds: feedIds.map((id) => ({ id, name: `Wire ${id}`, url: feedServer.url(`/${id}.xml`) })),
-      topics: TEST_TOPICS,
-      ...options.config,
-    }),
-    'reliability.yaml',
-  );
+  const settings = {
+    schedule: MANUAL_SCHEDULE,
+    limits: { ...LOOPBACK_LIMITS, ...options.limits },
+    feeds: feedIds.map((id) => ({ id, name: `Wire ${id}`, url: feedServer.url(`/${id}.xml`) })),
+    ...options.config,
+  };
   const logger = createRecordingLogger();
   const guild = twin.addGuild({
     name: 'Desk',
@@ -111,15 +98,7 @@ export async function startRig(options: RigOptions = {}): Promise<Rig> {
     systemChannel: options.systemChannel,
   });
   const launch = async (timings: AppTimings) => {
-    const started = await createApp({
-      config,
-      env: { discordToken: twin.token, discordApiUrl: proxy?.apiUrl ?? twin.apiUrl, logLevel: 'silent' },
-      storeUrl,
-      logger,
-      now: options.now,
-      timings,
-      wrapStore: options.wrapStore,
-    });
+    const started = await createTwinApp({ settings, twin, env: { discordApiUrl: proxy?.apiUrl ?? twin.apiUrl }, storeUrl, logger, now: options.now, timings, wrapStore: options.wrapStore });
     const sessions = twin.gatewaySessions().filter((s) => s.identified).length;
     await started.start();
     await eventually(() => expect(twin.commands.global.map((c) => (c as { name: string }).name)).toContain('subscribe'), 10_000);
