@@ -1,8 +1,7 @@
 import { startBotHarness, waitUntil } from '../support/bot-harness';
 import { matchingStories, oldStory } from '../support/matching-stories';
 import { rssDocument } from '../support/rss-document';
-import { DEFAULT_SENDS_PER_SECOND } from '../../src/discord/send-rate-gate';
-import { DISCORD_DEFAULT_LIMITS, idealMakespanMs } from './ideal-makespan';
+import { idealMakespanMs } from './ideal-makespan';
 import { readSendLog, type SendLog } from './read-twin-log';
 
 export interface DeliveryFigures extends SendLog {
@@ -16,11 +15,6 @@ export interface DeliveryFigures extends SendLog {
   unpackedIdealMs: number;
   /** idealMakespanMs / makespanMs: the share of the rate the limits allow that delivery achieved. */
   efficiency: number;
-  /**
-   * The same yardstick at the bot's own global margin (47 a second): what the margin alone allows.
-   * idealMakespanMs / marginIdealMs is the best `efficiency` the margin leaves (83% for 300 posts).
-   */
-  marginIdealMs: number;
   /** From the end of the poll that queued the alerts to the last one accepted. */
   drainMs: number;
   alertsPerSecond: number;
@@ -54,7 +48,6 @@ export async function deliverThroughBot(channels: number, stories: number): Prom
       idealMakespanMs: ideal,
       unpackedIdealMs: idealMakespanMs(Array(channels).fill(stories)),
       efficiency: ideal === 0 ? Number.NaN : ideal / makespanMs,
-      marginIdealMs: idealMakespanMs(log.perChannel, { ...DISCORD_DEFAULT_LIMITS, globalPerSecond: DEFAULT_SENDS_PER_SECOND }),
       drainMs,
       alertsPerSecond: (alerts / drainMs) * 1000,
     };
