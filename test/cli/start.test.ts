@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { startDiscordTwin, type DiscordTwin } from '../support/discord-twin';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { runCli, startCli } from '../support/run-cli';

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import { rss2, type Rss2Item } from '../support/feed-builders';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
-import { eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { startBotHarness, type BotHarness } from './bot-harness';
+import { eventually } from '../support/eventually';
 import { ADMIN } from '../support/app-rig';
 
 

@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import iconv from 'iconv-lite';
 import { rss2, type Rss2Item } from '../support/feed-builders';
-import { eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { startBotHarness, type BotHarness } from './bot-harness';
+import { eventually } from '../support/eventually';
 import { ADMIN } from '../support/app-rig';
 
 const HOUR_MS = 3_600_000;

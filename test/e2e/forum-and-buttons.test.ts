@@ -1,7 +1,8 @@
 import type { APIEmbed } from 'discord.js';
 import type { TwinGuild, TwinMessage } from '../support/discord-twin';
 import { assertWithinDiscordLimits } from '../support/discord-limits';
-import { createWirePublisher, eventually, startBotHarness, type BotHarness } from './bot-harness';
+import { createWirePublisher, startBotHarness, type BotHarness } from './bot-harness';
+import { eventually } from '../support/eventually';
 import { ADMIN } from '../support/app-rig';
 
 const MEMBER = '100000000000000012';

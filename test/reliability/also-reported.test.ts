@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { FAST_TIMINGS, startRig, story, type Rig } from './support/radar-rig';
 
 /** A story another outlet retells later edits the channel's one message; it is never posted twice. */

@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import { createFakeClock, type FakeClock } from './support/fake-clock';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { FAST_TIMINGS, startRig, story, type Rig } from './support/radar-rig';
 
 /** Digest subscriptions against the Discord twin, with a clock the test moves (no real waiting). */

@@ -1,4 +1,4 @@
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { rss2 } from '../support/feed-builders';
 import { startRig, story, type Rig } from './support/radar-rig';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { createOutboxStore } from '../../src/store/outbox-store';
 import { openStore } from '../../src/store/open-store';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';

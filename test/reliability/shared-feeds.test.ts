@@ -3,7 +3,7 @@ import type { App } from '../../src/app/app-options';
 import { rss2 } from '../support/feed-builders';
 import { tempSqliteUrl } from '../support/stores';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { startRig, story, type Rig } from './support/radar-rig';
 
 describe('feeds that several servers add', () => {

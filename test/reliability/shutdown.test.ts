@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { guardShutdown } from '../../src/cli/shutdown-signal';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { startDiscordTwin } from '../support/discord-twin';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer } from '../support/feed-server';

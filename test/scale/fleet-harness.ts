@@ -1,6 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { App, AppTimings } from '../../src/app/app-options';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { ADMIN, createTwinApp, LOOPBACK_LIMITS } from '../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { rss2, type Rss2Item } from '../support/feed-builders';

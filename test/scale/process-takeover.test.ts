@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';

@@ -1,6 +1,6 @@
 import type { App } from '../../src/app/app-options';
 import type { Environment } from '../../src/config/environment';
-import { eventually } from '../e2e/bot-harness';
+import { eventually } from '../support/eventually';
 import { ADMIN, createTwinApp, MANUAL_SCHEDULE } from '../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type TwinGuild } from '../support/discord-twin';
 import { freshRedisUrl, redisAvailable, tempSqliteUrl } from '../support/stores';

@@ -5,7 +5,7 @@ import type { APIEmbed } from 'discord.js';
 import type { App, AppOptions, AppTimings } from '../../../src/app/app-options';
 import type { KeyValue } from '../../../src/store/key-value';
 import { openStore } from '../../../src/store/open-store';
-import { eventually } from '../../e2e/bot-harness';
+import { eventually } from '../../support/eventually';
 import { ADMIN, createTwinApp, LOOPBACK_LIMITS, MANUAL_SCHEDULE } from '../../support/app-rig';
 import { startDiscordTwin, type DiscordTwin, type InteractionResult, type TwinGuild, type TwinOptions } from '../../support/discord-twin';
 import { rss2, type Rss2Item } from '../../support/feed-builders';
