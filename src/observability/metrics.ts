@@ -24,11 +24,17 @@ export interface RadarMetrics {
 
 const SEND_BUCKETS_S = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 const POLL_BUCKETS_S = [0.5, 1, 2.5, 5, 10, 20, 30, 60, 120, 300];
+/**
+ * How often the event-loop lag monitor samples. prom-client's default, 10 ms, wakes an idle bot 100 times a
+ * second: ~8 ms CPU per second of wall time, which a poll spread out by per-host spacing (500 feeds on one
+ * host: 500 s) paid as ~4 CPU-s per cycle (BENCHMARKS.md "Scale"). Lag worth alerting on is far above 100 ms.
+ */
+const EVENT_LOOP_SAMPLE_MS = 100;
 
 /** One registry per app, never prom-client's global one, so tests and two apps in one process stay apart. */
 export function createMetrics(options: MetricsOptions = {}): RadarMetrics {
   const registry = new Registry();
-  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry });
+  if (options.defaultMetrics !== false) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   const m = createInstruments(registry, options.outboxDepth);
   return {
     registry,
