@@ -5,7 +5,8 @@ import { wordWeight, type StorySignature } from './story-signature';
 /** Why two items are different stories; `too-different` when nothing contradicts but too little agrees. */
 export type StoryConflict = 'names' | 'elements' | 'amounts' | 'numbers' | 'events' | 'periods' | 'too-different';
 
-export type StoryVerdict = { same: true; score: number } | { same: false; score: number; conflict: StoryConflict };
+/** A verdict of different stories carries no score when a conflict or too few shared words decided it (not computed). */
+export type StoryVerdict = { same: true; score: number } | { same: false; score?: number; conflict: StoryConflict };
 
 /** Agreement needed to call two items one story (see BENCHMARKS.md "Story recognition" for how it was set). */
 export const SAME_STORY_SCORE = 0.55;
@@ -19,11 +20,12 @@ const MIN_SHARED_WEIGHT = 3;
  * words and names must agree enough. When unsure, apart: a merged distinct story is a lost alert.
  */
 export function compareStories(a: StorySignature, b: StorySignature): StoryVerdict {
-  const score = agreement(a, b);
+  // The checks first: the score is most of a comparison's cost, and most candidates conflict.
   const conflict = conflictOf(a, b);
-  if (conflict !== undefined) return { same: false, score, conflict };
+  if (conflict !== undefined) return { same: false, conflict };
   // "Dysprosium update" twice says too little to be sure it is one story.
-  if (sharedWeight(a.words, b.words) < MIN_SHARED_WEIGHT) return { same: false, score, conflict: 'too-different' };
+  if (sharedWeight(a.words, b.words) < MIN_SHARED_WEIGHT) return { same: false, conflict: 'too-different' };
+  const score = agreement(a, b);
   return score >= SAME_STORY_SCORE ? { same: true, score } : { same: false, score, conflict: 'too-different' };
 }
 
@@ -151,9 +153,15 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : shared / union;
 }
 
+/** Each signature's sets are summed once: a member is compared with every later item of two days. */
+const WEIGHTS = new WeakMap<ReadonlySet<string>, number>();
+
 function weightOf(words: ReadonlySet<string>): number {
-  let sum = 0;
+  let sum = WEIGHTS.get(words);
+  if (sum !== undefined) return sum;
+  sum = 0;
   for (const w of words) sum += wordWeight(w);
+  WEIGHTS.set(words, sum);
   return sum;
 }
 

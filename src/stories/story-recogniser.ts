@@ -1,4 +1,4 @@
-import { compareStories, type StoryVerdict } from './compare-stories';
+import { compareStories } from './compare-stories';
 import { signatureOf, wordWeight, type StorySignature, type StoryText } from './story-signature';
 import { STORY_WINDOW_MS, type StoryMember, type StoryRef } from './story';
 
@@ -44,6 +44,9 @@ interface Entry {
   member: StoryMember;
   signature: StorySignature;
   lookup: string[];
+  /** Rare words shared with the item being recognised, valid while `round` is the current one. */
+  shared: number;
+  round: number;
 }
 
 /**
@@ -57,14 +60,18 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   const maxCandidates = options.maxCandidates ?? 24;
   const maxMembers = options.maxMembers ?? 10_000;
   const entries = new Map<string, Entry>();
-  const postings = new Map<string, Set<string>>();
+  // Postings hold the entries themselves: counting shared words on the entry beat a Map keyed by item key
+  // (a fifth of an item's cost with a full index).
+  const postings = new Map<string, Set<Entry>>();
   const stories = new Map<string, Set<string>>();
   let lastPrune = 0;
+  let round = 0;
 
   const insert = (member: StoryMember, signature: StorySignature) => {
     const lookup = lookupWords(signature);
-    entries.set(member.itemKey, { member, signature, lookup });
-    for (const word of lookup) postings.set(word, (postings.get(word) ?? new Set()).add(member.itemKey));
+    const entry: Entry = { member, signature, lookup, shared: 0, round: 0 };
+    entries.set(member.itemKey, entry);
+    for (const word of lookup) postings.set(word, (postings.get(word) ?? new Set()).add(entry));
     stories.set(member.storyId, (stories.get(member.storyId) ?? new Set()).add(member.itemKey));
     // A flood of matched items (thousands in two days) must not grow memory without bound.
     for (const oldest of entries.values()) {
@@ -76,7 +83,7 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     entries.delete(entry.member.itemKey);
     for (const word of entry.lookup) {
       const keys = postings.get(word);
-      keys?.delete(entry.member.itemKey);
+      keys?.delete(entry);
       if (keys?.size === 0) postings.delete(word);
     }
     const members = stories.get(entry.member.storyId);
@@ -89,25 +96,34 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     for (const entry of [...entries.values()]) if (entry.member.at < now - windowMs) remove(entry);
   };
   const candidatesOf = (lookup: readonly string[], now: number): Entry[] => {
-    const shared = new Map<string, number>();
+    round++;
+    // In the order first met: ties keep it (see mostShared).
+    const met: Entry[] = [];
     for (const word of lookup) {
-      const keys = postings.get(word);
-      if (!keys || keys.size > MAX_POSTING) continue;
-      for (const key of keys) shared.set(key, (shared.get(key) ?? 0) + 1);
+      const posting = postings.get(word);
+      if (!posting || posting.size > MAX_POSTING) continue;
+      for (const entry of posting) {
+        if (entry.round !== round) {
+          entry.round = round;
+          entry.shared = 0;
+          met.push(entry);
+        }
+        entry.shared++;
+      }
     }
-    return mostShared(shared, maxCandidates)
-      .flatMap((key) => entries.get(key) ?? [])
-      .filter((entry) => entry.member.at >= now - windowMs);
+    return mostShared(met, maxCandidates).filter((entry) => entry.member.at >= now - windowMs);
   };
   /**
    * The best-scoring story none of whose members contradicts the item. Checking the first teller alone let
    * a distinct item that arrived first absorb the story's later rewrites, and a chain drift between news.
    */
-  const bestStory = (signature: StorySignature, candidates: readonly Entry[]): { entry: Entry; verdict: StoryVerdict } | undefined =>
+  const bestStory = (signature: StorySignature, candidates: readonly Entry[]): { entry: Entry; score: number } | undefined =>
     candidates
-      .map((entry) => ({ entry, verdict: compareStories(signature, entry.signature) }))
-      .filter((c) => c.verdict.same)
-      .sort((a, b) => b.verdict.score - a.verdict.score)
+      .flatMap((entry) => {
+        const verdict = compareStories(signature, entry.signature);
+        return verdict.same ? [{ entry, score: verdict.score }] : [];
+      })
+      .sort((a, b) => b.score - a.score)
       .find(({ entry }) =>
         [...(stories.get(entry.member.storyId) ?? [])].every((key) => {
           const other = entries.get(key);
@@ -128,7 +144,7 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
       const member: StoryMember = { itemKey: item.key, storyId, at: now, text: item.text };
       insert(member, signature);
       if (!best) return { id: storyId, joined: false, member };
-      return { id: storyId, joined: true, member, repeats: { itemKey: best.entry.member.itemKey, score: best.verdict.score } };
+      return { id: storyId, joined: true, member, repeats: { itemKey: best.entry.member.itemKey, score: best.score } };
     },
     attach(item, storyId, now) {
       prune(now);
@@ -151,14 +167,14 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
 }
 
 /**
- * The `count` keys with the highest counts, ties in insertion order: what a stable sort by count would put
+ * The `count` entries sharing the most words, ties in the order first met: what a stable sort by count would put
  * first, by bucketing instead. With a full index an item shares a word with thousands of members, and
  * sorting them all per item cost more than comparing the few kept.
  */
-function mostShared(shared: ReadonlyMap<string, number>, count: number): string[] {
-  const byCount: string[][] = [];
-  for (const [key, n] of shared) (byCount[n] ??= []).push(key);
-  const most: string[] = [];
+function mostShared(met: readonly Entry[], count: number): Entry[] {
+  const byCount: Entry[][] = [];
+  for (const entry of met) (byCount[entry.shared] ??= []).push(entry);
+  const most: Entry[] = [];
   for (let n = byCount.length - 1; n > 0 && most.length < count; n--) {
     for (const key of byCount[n] ?? []) {
       if (most.length === count) break;
