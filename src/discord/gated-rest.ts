@@ -11,8 +11,8 @@ export type DeliveryRest = Pick<REST, 'get' | 'post' | 'patch'>;
 export function gateRest(rest: DeliveryRest, gate: SendRateGate | undefined): DeliveryRest {
   if (!gate) return rest;
   return {
-    get: (route, options) => gate.run(() => rest.get(route, options), options?.signal ?? undefined),
-    post: (route, options) => gate.run(() => rest.post(route, options), options?.signal ?? undefined),
-    patch: (route, options) => gate.run(() => rest.patch(route, options), options?.signal ?? undefined),
+    get: (route, options) => gate.run(() => rest.get(route, options), options?.signal),
+    post: (route, options) => gate.run(() => rest.post(route, options), options?.signal),
+    patch: (route, options) => gate.run(() => rest.patch(route, options), options?.signal),
   };
 }
