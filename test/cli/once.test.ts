@@ -270,3 +270,48 @@ describe('check-config and test-rule', () => {
     expect(run.stderr).toContain('at column 11');
   });
 });
+
+describe('radar once with many feeds on one publisher', () => {
+  let server: FeedServer | undefined;
+  let dir: string | undefined;
+  afterEach(async () => {
+    await server?.close();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    server = undefined;
+    dir = undefined;
+  });
+
+  it('spaces twelve feeds of one host without a "possible memory leak" warning, and reads them all', async () => {
+    server = await startFeedServer();
+    dir = mkdtempSync(join(tmpdir(), 'radar-once-host-'));
+    // Distinct stories, so that story recognition does not fold them into one alert.
+    const headlines = [
+      'Terbium exports from Myanmar halt at the border',
+      'JOGMEC funds a dysprosium refinery in Vietnam',
+      'Lynas opens its Texas heavy rare earth plant',
+      'Sojitz signs a Kalgoorlie offtake for NdPr oxide',
+      'CME weighs an NdPr futures contract for 2027',
+      'Dysprosium magnet recycling starts in Ohio',
+      'USTDA grant backs a Brazilian terbium clay study',
+      'Terbium price climbs after Chinese export quota cut',
+      'DFC lends to a Greenland dysprosium project',
+      'Heavy rare earth separation trial succeeds in Estonia',
+      'Japan stockpiles dysprosium for wind turbine makers',
+      'Lynas and JOGMEC extend terbium supply into 2030',
+    ];
+    const ids = headlines.map((_, i) => `desk-${i + 1}`);
+    for (const [i, id] of ids.entries()) {
+      const items = [{ title: headlines[i], link: `https://one.example/${id}`, guid: id, pubDate: hoursAgo(1) }];
+      server.route(`/${id}.xml`, { body: rss2({ title: `Desk ${i + 1}`, items }) });
+    }
+    // Twelve in the host's slot at once, each waiting its turn: eleven waits listen to the cycle's signal together.
+    const config = writeConfigFile(dir, {
+      limits: { perHostConcurrency: 12, feedConcurrency: 12, minHostIntervalMs: 20 },
+      feeds: ids.map((id) => ({ id, name: id, url: server?.url(`/${id}.xml`) })),
+    });
+    const run = await runCli(['once', '--json', '--config', config], {}, 20_000, { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('MaxListenersExceededWarning');
+    expect(jsonLines(run.stdout).map((l) => l.feed).sort()).toEqual([...ids].sort());
+  });
+});
