@@ -1,4 +1,5 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 
@@ -32,7 +33,7 @@ export interface RecordedRequest {
 export type FeedRouteHandler = (request: RecordedRequest) => FeedRoute;
 
 export interface FeedServer {
-  /** `http://127.0.0.1:<port>` (or the loopback address asked for) */
+  /** `http://127.0.0.1:<port>` (or the loopback address asked for; https with `tls`) */
   readonly origin: string;
   url(path: string): string;
   route(path: string, route: FeedRoute | FeedRouteHandler): void;
@@ -43,15 +44,15 @@ export interface FeedServer {
   close(): Promise<void>;
 }
 
-/** Starts a loopback HTTP server for fixture feeds on a free port. Unknown paths get 404. */
-export async function startFeedServer(options: { host?: string } = {}): Promise<FeedServer> {
+/** Starts a loopback HTTP server (HTTPS when given a key and certificate) for fixture feeds on a free port. Unknown paths get 404. */
+export async function startFeedServer(options: { host?: string; tls?: { key: string | Buffer; cert: string | Buffer } } = {}): Promise<FeedServer> {
   const routes = new Map<string, FeedRoute | FeedRouteHandler>();
   const recorded: RecordedRequest[] = [];
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
   let peak = 0;
 
-  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+  const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const path = request.url ?? '/';
     const entry: RecordedRequest = { path, headers: { ...request.headers } };
     recorded.push(entry);
@@ -77,10 +78,11 @@ export async function startFeedServer(options: { host?: string } = {}): Promise<
       answer();
     }, route.delayMs);
     timers.add(timer);
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handle) : createServer(handle);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
-  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const origin = `${options.tls ? 'https' : 'http'}://${host}:${(server.address() as AddressInfo).port}`;
 
   return {
     origin,
