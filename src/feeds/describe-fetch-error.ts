@@ -55,8 +55,9 @@ export function oneLine(text: string): string {
 }
 
 /**
- * undici wraps the system error in `TypeError: fetch failed` with the real one as `cause`. Read by shape,
- * not instanceof: fetch's errors come from another realm than the caller's under jest and vm contexts.
+ * `undici.request` throws the system or undici error itself; a wrapper such as fetch's `TypeError: fetch failed`
+ * carries the real one as `cause`, so both are read. Read by shape, not instanceof: undici's errors come from
+ * another realm than the caller's under jest and vm contexts.
  */
 function detailsOf(error: unknown): ErrorDetails {
   const outer = fieldsOf(error);

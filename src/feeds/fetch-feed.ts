@@ -1,6 +1,7 @@
 import { STATUS_CODES } from 'node:http';
 import { decodeFeedBytes } from './decode-feed-bytes';
 import { describeFetchError } from './describe-fetch-error';
+import { headerValue, type FeedResponse } from './feed-response';
 import {
   fetchFailure,
   type FetchFailure,
@@ -65,19 +66,19 @@ async function fetchWithRetries(request: FetchRequest, options: FetchOptions, si
     if (result.kind === 'failed') return result;
     const { response, url } = result;
     if (response.status === 304) {
-      await discardBody(response);
+      discardBody(response);
       if (hasValidators(attempt.validators)) return { kind: 'not-modified' };
       if (attempt.bypassCache) return fetchFailure('http', 'HTTP 304 Not Modified without a conditional request', 304);
       Object.assign(attempt, { validators: undefined, bypassCache: true });
       continue;
     }
     if (USER_AGENT_REFUSALS.has(response.status) && !triedOtherUserAgent) {
-      await discardBody(response);
+      discardBody(response);
       triedOtherUserAgent = true;
       attempt.userAgent = otherUserAgentStyle(attempt.userAgent);
       continue;
     }
-    if (!response.ok) return describeHttpError(response, options);
+    if (response.status < 200 || response.status > 299) return describeHttpError(response, options);
     return readFeed(response, url, options);
   }
 }
@@ -86,6 +87,8 @@ function buildHeaders(attempt: Attempt): Record<string, string> {
   const headers: Record<string, string> = {
     Accept: ACCEPT,
     'Accept-Encoding': 'gzip, deflate, br',
+    // What undici's fetch sent, kept so that servers (and WAFs scoring bot-likeness) see the same request.
+    'Accept-Language': '*',
     'User-Agent': attempt.userAgent,
   };
   if (attempt.validators?.etag) headers['If-None-Match'] = attempt.validators.etag;
@@ -98,33 +101,38 @@ function hasValidators(validators: HttpValidators | undefined): boolean {
   return Boolean(validators?.etag || validators?.lastModified);
 }
 
-async function describeHttpError(response: Response, options: FetchOptions): Promise<FetchFailure> {
-  await discardBody(response);
+function describeHttpError(response: FeedResponse, options: FetchOptions): FetchFailure {
+  discardBody(response);
   const status = response.status;
-  const text = response.statusText || STATUS_CODES[status] || 'Unknown Status';
+  // undici.request does not pass on the server's reason phrase: the standard one is used.
+  const text = STATUS_CODES[status] ?? 'Unknown Status';
   const failure = fetchFailure(BLOCKED_STATUSES.has(status) ? 'blocked' : 'http', `HTTP ${status} ${text}`, status);
   if (!RETRY_AFTER_STATUSES.has(status)) return failure;
-  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), (options.now ?? Date.now)());
+  const retryAfterMs = parseRetryAfter(headerValue(response.headers, 'retry-after'), (options.now ?? Date.now)());
   return retryAfterMs === undefined ? failure : { ...failure, retryAfterMs };
 }
 
-async function readFeed(response: Response, finalUrl: string, options: FetchOptions): Promise<FetchOutcome> {
+async function readFeed(response: FeedResponse, finalUrl: string, options: FetchOptions): Promise<FetchOutcome> {
   const body = await readFeedBody(response, options.maxBodyBytes);
   if (body.kind === 'too-large') {
     return fetchFailure('too-large', `body larger than ${options.maxBodyBytes} bytes`, response.status);
   }
   if (body.kind === 'corrupt') return fetchFailure('network', body.reason, response.status);
-  const contentType = response.headers.get('content-type');
+  const contentType = headerValue(response.headers, 'content-type');
   const { text, charset } = decodeFeedBytes(body.bytes, contentType);
   const notAFeed = describeNonFeed(text, contentType);
-  if (notAFeed !== undefined) return fetchFailure('not-a-feed', notAFeed, response.status);
+  if (notAFeed !== undefined) {
+    // Bytes we could not decode are not a feed because of that: say so rather than quote them.
+    const reason = body.unsupportedCoding === undefined ? notAFeed : `unsupported Content-Encoding "${body.unsupportedCoding}"`;
+    return fetchFailure('not-a-feed', reason, response.status);
+  }
   return { kind: 'fetched', text, validators: validatorsOf(response), finalUrl, status: response.status, charset };
 }
 
-function validatorsOf(response: Response): HttpValidators {
+function validatorsOf(response: FeedResponse): HttpValidators {
   const validators: HttpValidators = {};
-  const etag = response.headers.get('etag');
-  const lastModified = response.headers.get('last-modified');
+  const etag = headerValue(response.headers, 'etag');
+  const lastModified = headerValue(response.headers, 'last-modified');
   if (etag) validators.etag = etag;
   if (lastModified) validators.lastModified = lastModified;
   return validators;

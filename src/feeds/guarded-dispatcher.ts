@@ -6,7 +6,7 @@ import { isForbiddenAddress } from './forbidden-address';
 /** Every address a host name resolves to, as `dns.lookup(name, { all: true })` gives them. */
 export type ResolveAll = (hostname: string) => Promise<LookupAddress[]>;
 
-/** The code our refusal carries through undici's `fetch failed`, read by describeFetchError. */
+/** The code our refusal carries out of undici's request, read by describeFetchError. */
 export const FORBIDDEN_ADDRESS_CODE = 'ERR_FEED_ADDRESS_FORBIDDEN';
 
 type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;

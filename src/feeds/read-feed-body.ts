@@ -1,49 +1,89 @@
+import { Writable, type Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { gunzipSync } from 'node:zlib';
+import { errorMessage } from '../shared/errors';
+import { createDecoder, planDecoding } from './content-decoders';
+import { headerValue, type FeedResponse } from './feed-response';
 
-export type BodyResult = { kind: 'body'; bytes: Buffer } | { kind: 'too-large' } | { kind: 'corrupt'; reason: string };
+export type BodyResult =
+  /** `unsupportedCoding`: the Content-Encoding named a coding we could not undo, so the bytes are as sent. */
+  | { kind: 'body'; bytes: Buffer; unsupportedCoding?: string }
+  | { kind: 'too-large' }
+  | { kind: 'corrupt'; reason: string };
+
+/** Enough to read a short error page or redirect body to its end, so its connection can be reused. */
+const DISCARD_LIMIT_BYTES = 64 * 1024;
+const TOO_LARGE: BodyResult = { kind: 'too-large' };
 
 /**
- * Reads a response body as bytes, stopping as soon as it passes `maxBytes` so a huge or endless feed
- * cannot exhaust memory. undici has already undone Content-Encoding; a gzip body sent without that
- * header (a proxy stripped it) is recognised by its 1f 8b magic and gunzipped here, under the same cap.
+ * Reads a response body as bytes, undoing its Content-Encoding as it streams and stopping as soon as the
+ * DECODED bytes pass `maxBytes`, so neither a huge feed nor a decompression bomb can exhaust memory: the
+ * decoders and the socket are destroyed at that point. A gzip body sent without that header (a proxy
+ * stripped it) is recognised by its 1f 8b magic and gunzipped here, under the same cap.
  */
-export async function readFeedBody(response: Response, maxBytes: number): Promise<BodyResult> {
-  const declared = Number(response.headers.get('content-length'));
-  // Content-Length counts encoded bytes; only trust it when no decoding happens.
-  if (!response.headers.has('content-encoding') && declared > maxBytes) {
-    await discardBody(response);
-    return { kind: 'too-large' };
+export async function readFeedBody(response: FeedResponse, maxBytes: number): Promise<BodyResult> {
+  const decoding = planDecoding(headerValue(response.headers, 'content-encoding'));
+  const declared = Number(headerValue(response.headers, 'content-length'));
+  // Content-Length counts the bytes on the wire; it bounds the body only when nothing is decoded.
+  if (decoding.kind !== 'decode' && declared > maxBytes) {
+    discardBody(response);
+    return TOO_LARGE;
   }
-  const raw = await readCapped(response, maxBytes);
-  if (raw === undefined) return { kind: 'too-large' };
-  return isGzip(raw) ? gunzipCapped(raw, maxBytes) : { kind: 'body', bytes: raw };
+  const read = await readDecoded(response.body, decoding.kind === 'decode' ? decoding.codings : [], maxBytes);
+  if (read.kind !== 'body') return read;
+  if (isGzip(read.bytes)) return gunzipCapped(read.bytes, maxBytes);
+  return decoding.kind === 'unsupported' ? { ...read, unsupportedCoding: decoding.coding } : read;
 }
 
-/** Releases a response's connection without reading it. Never throws. */
-export async function discardBody(response: Response): Promise<void> {
+/**
+ * Lets go of a response without using its body, and never throws. A short body is read to its end in the
+ * background so the connection goes back to the pool; a long one closes the connection. Not awaited: a body
+ * that never ends must not hold up the caller, and the request's own signal ends it at the timeout.
+ */
+export function discardBody(response: FeedResponse): void {
+  response.body.dump({ limit: DISCARD_LIMIT_BYTES }).catch(() => undefined);
+}
+
+async function readDecoded(body: Readable, codings: readonly string[], maxBytes: number): Promise<BodyResult> {
+  const decoders = codings.map((coding) => ({ coding, stream: createDecoder(coding) }));
+  const sink = new CappedSink(maxBytes);
+  // pipeline destroys every stream with the error of the first to fail: remember which one that was.
+  let firstFailed: string | undefined;
+  body.once('error', () => (firstFailed ??= 'body'));
+  for (const { coding, stream } of decoders) stream.once('error', () => (firstFailed ??= coding));
   try {
-    await response.body?.cancel();
-  } catch {
-    // The body is unwanted; a failure to cancel it changes nothing for the caller.
+    await pipeline([body, ...decoders.map((decoder) => decoder.stream), sink]);
+    return { kind: 'body', bytes: sink.bytes() };
+  } catch (error: unknown) {
+    if (sink.overflowed) return TOO_LARGE;
+    if (firstFailed === undefined || firstFailed === 'body') throw error;
+    return { kind: 'corrupt', reason: `${firstFailed} body does not decode: ${errorMessage(error)}` };
   }
 }
 
-async function readCapped(response: Response, maxBytes: number): Promise<Buffer | undefined> {
-  if (!response.body) return Buffer.alloc(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return undefined;
-    }
-    chunks.push(value);
+/** Collects what reaches it and fails the pipeline, which destroys the socket, once past `maxBytes`. */
+class CappedSink extends Writable {
+  private readonly chunks: Buffer[] = [];
+  private total = 0;
+  overflowed = false;
+
+  constructor(private readonly maxBytes: number) {
+    super();
   }
-  return Buffer.concat(chunks, total);
+
+  override _write(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    this.total += chunk.length;
+    if (this.total > this.maxBytes) {
+      this.overflowed = true;
+      return callback(new Error(`body larger than ${this.maxBytes} bytes`));
+    }
+    this.chunks.push(chunk);
+    callback();
+  }
+
+  bytes(): Buffer {
+    return Buffer.concat(this.chunks, this.total);
+  }
 }
 
 function isGzip(bytes: Buffer): boolean {
