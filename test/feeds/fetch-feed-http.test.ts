@@ -88,6 +88,13 @@ describe('fetchFeed over HTTP', () => {
     expect(server.requests('/feed').map((request) => request.headers['user-agent'])).toEqual([DEFAULT_USER_AGENT, BROWSER_USER_AGENT]);
   });
 
+  it('retries with the other User-Agent at once when the refusal page never finishes', async () => {
+    server.route('/feed', (request) =>
+      request.headers['user-agent'] === BROWSER_USER_AGENT ? { body: feedXml } : { status: 403, body: 'denied '.repeat(1_000), hang: true },
+    );
+    expect(await fetchFeed({ url: server.url('/feed') }, { ...options, timeoutMs: 30_000 })).toMatchObject({ kind: 'fetched' });
+  });
+
   it('does not switch away from a User-Agent the feed configured', async () => {
     server.route('/feed', { status: 403 });
     const outcome = await fetchFeed({ url: server.url('/feed'), userAgent: 'CustomAgent/1' }, options);
