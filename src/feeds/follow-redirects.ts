@@ -12,8 +12,8 @@ export type RedirectResult = { kind: 'response'; response: FeedResponse; url: st
  * so that loops, missing Locations and odd schemes become explicit failures and the final URL is known.
  * `checkUrl` vets each URL before it is requested, so a redirect cannot lead where the feed URL could not;
  * a guarded `dispatcher` then vets the address each connection really goes to (see guarded-dispatcher.ts).
- * `undici.request` rather than its WHATWG fetch: a third of the CPU per request (issue #15), at the price of
- * undoing Content-Encoding ourselves (read-feed-body.ts). npm undici's, not Node's bundled copy: an npm-undici
+ * `undici.request` rather than its WHATWG fetch: about half the CPU per feed request (issue #15), at the price
+ * of undoing Content-Encoding ourselves (read-feed-body.ts). npm undici's, not Node's bundled copy: an npm-undici
  * dispatcher only works with its own copy.
  */
 export async function requestFollowingRedirects(
