@@ -10,8 +10,9 @@ import {
   type FetchRequest,
   type HttpValidators,
 } from './fetch-outcome';
+import { startFetchDeadline, type FetchDeadline } from './fetch-deadline';
 import { requestFollowingRedirects } from './follow-redirects';
-import { discardBody, readFeedBody } from './read-feed-body';
+import { readFeedBody } from './read-feed-body';
 import { parseRetryAfter } from './retry-after';
 import { describeNonFeed } from './sniff-feed-text';
 import { DEFAULT_USER_AGENT, otherUserAgentStyle } from './user-agents';
@@ -38,21 +39,22 @@ interface Attempt {
  * only when we actually sent one.
  */
 export async function fetchFeed(request: FetchRequest, options: FetchOptions): Promise<FetchOutcome> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
-  const signal = request.signal ? AbortSignal.any([timeout, request.signal]) : timeout;
+  const deadline = startFetchDeadline(options.timeoutMs, request.signal);
   try {
-    return await fetchWithRetries(request, options, signal);
+    return await fetchWithRetries(request, options, deadline);
   } catch (error: unknown) {
     return describeFetchError(error, {
       url: request.url,
       timeoutMs: options.timeoutMs,
-      timedOut: timeout.aborted,
+      timedOut: deadline.timedOut(),
       cancelled: request.signal?.aborted ?? false,
     });
+  } finally {
+    deadline.finish();
   }
 }
 
-async function fetchWithRetries(request: FetchRequest, options: FetchOptions, signal: AbortSignal): Promise<FetchOutcome> {
+async function fetchWithRetries(request: FetchRequest, options: FetchOptions, deadline: FetchDeadline): Promise<FetchOutcome> {
   const attempt: Attempt = {
     userAgent: request.userAgent ?? options.userAgent ?? DEFAULT_USER_AGENT,
     validators: request.validators,
@@ -61,24 +63,27 @@ async function fetchWithRetries(request: FetchRequest, options: FetchOptions, si
   let triedOtherUserAgent = request.userAgent !== undefined;
   for (;;) {
     const headers = buildHeaders(attempt);
-    const init = { headers, signal, dispatcher: options.dispatcher };
+    const init = { headers, signal: deadline.signal, dispatcher: options.dispatcher, discard: deadline.discard };
     const result = await requestFollowingRedirects(request.url, init, options.maxRedirects, options.checkUrl);
     if (result.kind === 'failed') return result;
     const { response, url } = result;
     if (response.status === 304) {
-      discardBody(response);
+      deadline.discard(response);
       if (hasValidators(attempt.validators)) return { kind: 'not-modified' };
       if (attempt.bypassCache) return fetchFailure('http', 'HTTP 304 Not Modified without a conditional request', 304);
       Object.assign(attempt, { validators: undefined, bypassCache: true });
       continue;
     }
     if (USER_AGENT_REFUSALS.has(response.status) && !triedOtherUserAgent) {
-      discardBody(response);
+      deadline.discard(response);
       triedOtherUserAgent = true;
       attempt.userAgent = otherUserAgentStyle(attempt.userAgent);
       continue;
     }
-    if (response.status < 200 || response.status > 299) return describeHttpError(response, options);
+    if (response.status < 200 || response.status > 299) {
+      deadline.discard(response);
+      return describeHttpError(response, options);
+    }
     return readFeed(response, url, options);
   }
 }
@@ -102,7 +107,6 @@ function hasValidators(validators: HttpValidators | undefined): boolean {
 }
 
 function describeHttpError(response: FeedResponse, options: FetchOptions): FetchFailure {
-  discardBody(response);
   const status = response.status;
   // undici.request does not pass on the server's reason phrase: the standard one is used.
   const text = STATUS_CODES[status] ?? 'Unknown Status';

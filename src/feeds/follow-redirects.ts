@@ -1,7 +1,6 @@
 import { request, type Dispatcher } from 'undici';
 import { headerValue, type FeedResponse } from './feed-response';
 import { fetchFailure, type FetchFailure } from './fetch-outcome';
-import { discardBody } from './read-feed-body';
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
@@ -18,7 +17,7 @@ export type RedirectResult = { kind: 'response'; response: FeedResponse; url: st
  */
 export async function requestFollowingRedirects(
   url: string,
-  init: { headers: Record<string, string>; signal: AbortSignal; dispatcher?: Dispatcher },
+  init: { headers: Record<string, string>; signal: AbortSignal; dispatcher?: Dispatcher; discard: (response: FeedResponse) => void },
   maxRedirects: number,
   checkUrl?: (url: string) => Promise<string | undefined>,
 ): Promise<RedirectResult> {
@@ -29,10 +28,10 @@ export async function requestFollowingRedirects(
       const what = redirects === 0 ? 'feed URL' : `redirect to ${current.slice(0, 100)}`;
       return fetchFailure('blocked', `${what} refused: ${refusal}`);
     }
-    const { statusCode, headers, body } = await request(current, { method: 'GET', ...init });
+    const { statusCode, headers, body } = await request(current, { method: 'GET', headers: init.headers, signal: init.signal, dispatcher: init.dispatcher });
     const response: FeedResponse = { status: statusCode, headers, body };
     if (!REDIRECT_STATUSES.has(response.status)) return { kind: 'response', response, url: current };
-    discardBody(response);
+    init.discard(response);
     const location = headerValue(headers, 'location');
     if (!location) return fetchFailure('http', `HTTP ${response.status} redirect without a Location header`, response.status);
     if (redirects >= maxRedirects) return fetchFailure('redirects', `more than ${maxRedirects} redirects`, response.status);

@@ -9,8 +9,6 @@ export type BodyResult =
   | { kind: 'too-large' }
   | { kind: 'corrupt'; reason: string };
 
-/** Enough to read a short error page or redirect body to its end, so its connection can be reused. */
-const DISCARD_LIMIT_BYTES = 64 * 1024;
 const TOO_LARGE: BodyResult = { kind: 'too-large' };
 
 /**
@@ -24,7 +22,8 @@ export async function readFeedBody(response: FeedResponse, maxBytes: number): Pr
   const declared = Number(headerValue(response.headers, 'content-length'));
   // Content-Length counts the bytes on the wire; it bounds the body only when nothing is decoded.
   if (decoding.kind !== 'decode' && declared > maxBytes) {
-    discardBody(response);
+    // Closes the connection rather than read what we refuse; destroying an unfinished body emits an error.
+    response.body.on('error', () => undefined).destroy();
     return TOO_LARGE;
   }
   const read = await readDecoded(response.body, decoding.kind === 'decode' ? decoding.codings : [], maxBytes);
@@ -33,14 +32,6 @@ export async function readFeedBody(response: FeedResponse, maxBytes: number): Pr
   return decoding.kind === 'unsupported' ? { ...read, unsupportedCoding: decoding.coding } : read;
 }
 
-/**
- * Lets go of a response without using its body, and never throws. A short body is read to its end in the
- * background so the connection goes back to the pool; a long one closes the connection. Not awaited: a body
- * that never ends must not hold up the caller, and the request's own signal ends it at the timeout.
- */
-export function discardBody(response: FeedResponse): void {
-  response.body.dump({ limit: DISCARD_LIMIT_BYTES }).catch(() => undefined);
-}
 
 /**
  * Pipes the body through its decoders into a capped collector, with events rather than stream.pipeline:

@@ -1,6 +1,8 @@
+import { getEventListeners } from 'node:events';
 import { fetchFeed, type FetchOptions, type FetchOutcome } from '../../src/feeds/fetch-feed';
 import { parseRetryAfter } from '../../src/feeds/retry-after';
 import { BROWSER_USER_AGENT, DEFAULT_USER_AGENT } from '../../src/feeds/user-agents';
+import { eventually } from '../support/eventually';
 import { rss2 } from '../support/feed-builders';
 import { startFeedServer, type FeedServer } from '../support/feed-server';
 
@@ -126,6 +128,25 @@ describe('fetchFeed over HTTP', () => {
     const pending = fetchFeed({ url: server.url('/feed'), signal: controller.signal }, options);
     setTimeout(() => controller.abort(), 50);
     expect(await pending).toEqual({ kind: 'failed', failure: 'network', reason: 'cancelled by the caller' });
+  });
+
+  it('sends nothing when the caller has already cancelled', async () => {
+    server.route('/feed', { body: feedXml });
+    const controller = new AbortController();
+    controller.abort();
+    expect(await fetchFeed({ url: server.url('/feed'), signal: controller.signal }, options)).toEqual({ kind: 'failed', failure: 'network', reason: 'cancelled by the caller' });
+    expect(server.requests('/feed')).toHaveLength(0);
+  });
+
+  it('leaves no listener on the caller\'s signal once its fetches and their discarded bodies are done', async () => {
+    server.route('/feed', { body: feedXml, etag: '"v1"' });
+    server.route('/refused', (request) => (request.headers['user-agent'] === BROWSER_USER_AGENT ? { body: feedXml } : { status: 403, body: 'denied' }));
+    const controller = new AbortController();
+    const signal = controller.signal;
+    await fetchFeed({ url: server.url('/feed'), signal }, options);
+    await fetchFeed({ url: server.url('/feed'), signal, validators: { etag: '"v1"' } }, options);
+    await fetchFeed({ url: server.url('/refused'), signal }, options);
+    await eventually(() => expect(getEventListeners(signal, 'abort')).toHaveLength(0));
   });
 
   it('reports a DNS failure', async () => {
