@@ -90,10 +90,15 @@ export function createTermTable() {
 function compileRule(rule: Rule, idOf: (term: Term) => number): CompiledRule {
   const parsed = parseExpression(rule.expression);
   if (!parsed.ok) throw new RuleCompileError(rule.id, parsed.error.column, parsed.error.message);
+  // parsed.terms holds the expression's distinct terms (the same objects) in the order compileExpression
+  // meets them, so numbering them first gives the same ids, and the expression then finds most of its
+  // terms by identity instead of a second lookup of their key in the rule set's table.
+  const termIds = parsed.terms.map(idOf);
+  const idInRule = (term: Term): number => termIds[parsed.terms.indexOf(term)] ?? idOf(term);
   return {
     rule,
-    expr: compileExpression(parsed.expr, idOf),
-    termIds: parsed.terms.map(idOf),
+    expr: compileExpression(parsed.expr, idInRule),
+    termIds,
     termTexts: parsed.terms.map((term) => term.text),
   };
 }
