@@ -1,10 +1,12 @@
 import { UserError } from '../shared/errors';
-import { createTermScanner, type ScanPattern, type TermScanner } from './create-term-scanner';
+import { createFoundTerms, MAX_HITS_PER_ITEM, MAX_HITS_PER_TERM, type FoundTerms } from './create-found-terms';
+import { createTermScanner, type TermScanner } from './create-term-scanner';
 import { createFoldedText, foldText, type FoldedText } from './normalise-text';
 import { compileExpression, evaluateExpression, positiveTermIds, triggerTermIds, type CompiledExpr } from './compile-expression';
 import { parseExpression, type Term } from './parse-expression';
 import type { Rule } from './rule';
-import { termPatterns } from './term-patterns';
+
+export { MAX_HITS_PER_ITEM, MAX_HITS_PER_TERM };
 
 /** The parts of an item that rules look at. */
 export interface MatchableText {
@@ -69,15 +71,6 @@ interface CompiledRule {
   termTexts: string[];
 }
 
-interface Occurrence {
-  field: TextField;
-  index: number;
-  start: number;
-  end: number;
-}
-
-type FoundTerms = Map<number, Occurrence[]>;
-
 /** Distinct terms of a rule set, each given a small id on first sight (shared with the matching benchmark). */
 export function createTermTable() {
   const ids = new Map<string, number>();
@@ -97,61 +90,57 @@ export function createTermTable() {
 function compileRule(rule: Rule, idOf: (term: Term) => number): CompiledRule {
   const parsed = parseExpression(rule.expression);
   if (!parsed.ok) throw new RuleCompileError(rule.id, parsed.error.column, parsed.error.message);
+  // parsed.terms holds the expression's distinct terms (the same objects) in the order compileExpression
+  // meets them, so numbering them first gives the same ids, and the expression then finds most of its
+  // terms by identity instead of a second lookup of their key in the rule set's table.
+  const termIds = parsed.terms.map(idOf);
+  const idInRule = (term: Term): number => termIds[parsed.terms.indexOf(term)] ?? idOf(term);
   return {
     rule,
-    expr: compileExpression(parsed.expr, idOf),
-    termIds: parsed.terms.map(idOf),
+    expr: compileExpression(parsed.expr, idInRule),
+    termIds,
     termTexts: parsed.terms.map((term) => term.text),
   };
 }
+
+/** Field codes of FoundTerms, in the order hits are sorted. */
+const FIELDS: readonly TextField[] = ['title', 'summary', 'categories'];
+const FIELD_ORDER: Record<TextField, number> = { title: 0, summary: 1, categories: 2 };
 
 interface ScanContext {
   scanner: TermScanner;
   /** Reused for every field of every item: match() is synchronous and hits are mapped before the next field. */
   buffer: FoldedText;
   found: FoundTerms;
-  /** Occurrences kept so far for this item, across fields (see MAX_HITS_PER_ITEM). */
-  hitsKept: number;
 }
 
-/**
- * Occurrences kept per term in one field (the title, the summary, one category). Highlighting shows a
- * few hundred characters of each, so a handful is all it can use.
- */
-export const MAX_HITS_PER_TERM = 8;
-/** Occurrences kept per item across terms and fields, so an item's hits stay small whatever the rules. */
-export const MAX_HITS_PER_ITEM = 200;
-
-function scanField(context: ScanContext, text: string, field: TextField, index: number): void {
+function scanField({ scanner, buffer, found }: ScanContext, text: string, field: number, index: number): void {
   if (text === '') return;
-  const { scanner, buffer, found } = context;
-  const { codes, starts, ends, length } = foldText(text, buffer);
-  const keptBefore = new Map<number, number>(); // per term: occurrences kept from earlier fields
-  scanner.scan(codes, length, (id, start, end) => {
-    let list = found.get(id);
-    if (!list) found.set(id, (list = []));
-    // Every term found is recorded (rules are evaluated on it), but only a few occurrences are kept:
-    // overlapping terms over a run of punctuation would otherwise make millions of hits.
-    if (!keptBefore.has(id)) keptBefore.set(id, list.length);
-    if (context.hitsKept >= MAX_HITS_PER_ITEM || list.length - (keptBefore.get(id) ?? 0) >= MAX_HITS_PER_TERM) return;
-    list.push({ field, index, start: starts[start] ?? 0, end: ends[end - 1] ?? text.length });
-    context.hitsKept++;
-  });
+  const folded = foldText(text, buffer);
+  found.startField(field, index, folded, text.length);
+  scanner.scan(folded, found.record);
 }
 
 function toRuleMatch(compiled: CompiledRule, found: FoundTerms): RuleMatch {
   const terms: string[] = [];
   const hits: TermHit[] = [];
   compiled.termIds.forEach((id, i) => {
-    const occurrences = found.get(id);
+    if (!found.has(id)) return;
     const term = compiled.termTexts[i] ?? '';
-    if (!occurrences) return;
     terms.push(term);
-    for (const o of occurrences) hits.push({ term, field: o.field, index: o.index, start: o.start, end: o.end });
+    for (let at = found.firstOccurrence(id); at >= 0; at = found.nextOccurrence(at)) {
+      const field = FIELDS[found.occurrenceField[at] ?? 0] ?? 'title';
+      hits.push({ term, field, index: found.occurrenceIndex[at] ?? 0, start: found.occurrenceStart[at] ?? 0, end: found.occurrenceEnd[at] ?? 0 });
+    }
   });
-  const fieldOrder: Record<TextField, number> = { title: 0, summary: 1, categories: 2 };
-  hits.sort((a, b) => fieldOrder[a.field] - fieldOrder[b.field] || a.index - b.index || a.start - b.start || a.end - b.end);
+  hits.sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.index - b.index || a.start - b.start || a.end - b.end);
   return { ruleId: compiled.rule.id, topicId: compiled.rule.topicId, terms, hits };
+}
+
+/** Term t's rules are ruleIndexes[offsets[t] .. offsets[t + 1]): two typed arrays rather than an array per term. */
+interface RuleIndex {
+  offsets: Int32Array;
+  ruleIndexes: Int32Array;
 }
 
 /**
@@ -160,16 +149,30 @@ function toRuleMatch(compiled: CompiledRule, found: FoundTerms): RuleMatch {
  * as an alternative ("lithium" in `X AND (lithium OR nickel)`) does not make all of them candidates.
  * How many rules mention a term stands in for how common it is in text.
  */
-function indexRulesByTerm(compiled: readonly CompiledRule[], termCount: number): number[][] {
+function indexRulesByTerm(compiled: readonly CompiledRule[], termCount: number): RuleIndex {
   const mentions = new Int32Array(termCount);
   for (const rule of compiled) for (const id of rule.termIds) mentions[id] = (mentions[id] ?? 0) + 1;
   const cost = (id: number) => 1 + (mentions[id] ?? 0);
-  const rulesByTerm: number[][] = Array.from({ length: termCount }, () => []);
+  const pairTerms: number[] = [];
+  const pairRules: number[] = [];
   compiled.forEach((rule, ruleIndex) => {
-    const triggers = triggerTermIds(rule.expr, cost) ?? positiveTermIds(rule.expr);
-    for (const id of triggers) rulesByTerm[id]?.push(ruleIndex);
+    for (const id of triggerTermIds(rule.expr, cost) ?? positiveTermIds(rule.expr)) {
+      pairTerms.push(id);
+      pairRules.push(ruleIndex);
+    }
   });
-  return rulesByTerm;
+  // A counting sort by term keeps each term's rules in rule order.
+  const offsets = new Int32Array(termCount + 1);
+  for (const id of pairTerms) offsets[id + 1] = (offsets[id + 1] ?? 0) + 1;
+  for (let id = 0; id < termCount; id++) offsets[id + 1] = (offsets[id + 1] ?? 0) + (offsets[id] ?? 0);
+  const next = offsets.slice(0, termCount);
+  const ruleIndexes = new Int32Array(pairTerms.length);
+  pairTerms.forEach((id, k) => {
+    const at = next[id] ?? 0;
+    ruleIndexes[at] = pairRules[k] ?? 0;
+    next[id] = at + 1;
+  });
+  return { offsets, ruleIndexes };
 }
 
 /**
@@ -182,13 +185,11 @@ export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
   const table = createTermTable();
   const compiled = rules.map((rule) => compileRule(rule, table.idOf));
   const rulesByTerm = indexRulesByTerm(compiled, table.terms.length);
-  const patterns: ScanPattern[] = table.terms.flatMap((term, termId) =>
-    termPatterns(term).map((text) => ({ termId, text, prefix: term.prefix })),
-  );
-  const scanner = createTermScanner(patterns);
-  const buffer = createFoldedText();
+  const scanner = createTermScanner(table.terms);
+  const context: ScanContext = { scanner, buffer: createFoldedText(), found: createFoundTerms(table.terms.length) };
   // lastSeen[rule] === pass marks a rule already collected in this match() call, without a Set per item.
   const lastSeen = new Int32Array(rules.length);
+  const candidates = new Int32Array(rules.length);
   let pass = 0;
 
   /** The rules that have a trigger term among those found, in the order they were given. */
@@ -198,24 +199,27 @@ export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
       lastSeen.fill(0); // wrapped after 2^32 calls: start the marks afresh
       pass = 1;
     }
-    const candidates: number[] = [];
-    for (const id of found.keys()) {
-      for (const ruleIndex of rulesByTerm[id] ?? []) {
+    let count = 0;
+    const { offsets, ruleIndexes } = rulesByTerm;
+    for (let k = 0; k < found.count(); k++) {
+      const id = found.termAt(k);
+      for (let at = offsets[id] ?? 0; at < (offsets[id + 1] ?? 0); at++) {
+        const ruleIndex = ruleIndexes[at] ?? 0;
         if (lastSeen[ruleIndex] === pass) continue;
         lastSeen[ruleIndex] = pass;
-        candidates.push(ruleIndex);
+        candidates[count++] = ruleIndex;
       }
     }
-    return Int32Array.from(candidates).sort();
+    return candidates.subarray(0, count).sort();
   }
 
   function match(text: MatchableText): RuleMatch[] {
-    const found: FoundTerms = new Map();
-    const context: ScanContext = { scanner, buffer, found, hitsKept: 0 };
-    scanField(context, text.title, 'title', 0);
-    scanField(context, text.summary, 'summary', 0);
-    text.categories.forEach((category, index) => scanField(context, category, 'categories', index));
-    if (found.size === 0) return [];
+    const { found } = context;
+    found.startItem();
+    scanField(context, text.title, 0, 0);
+    scanField(context, text.summary, 1, 0);
+    text.categories.forEach((category, index) => scanField(context, category, 2, index));
+    if (found.count() === 0) return [];
     const matches: RuleMatch[] = [];
     for (const ruleIndex of candidateRules(found)) {
       const rule = compiled[ruleIndex];

@@ -1,4 +1,4 @@
-import { isContinuation } from './char-class';
+import { CHAR_SPACE, CHAR_WORD, charClass, isContinuation } from './char-class';
 
 /**
  * Text in the one canonical form that rule terms and item fields are both compared in, as UTF-16 code
@@ -12,6 +12,13 @@ export interface FoldedText {
   /** ends[i]: offset just past that original character (a ligature's pieces share one start and end). */
   ends: Int32Array;
   length: number;
+  /**
+   * matchStarts[0..startCount): the units where a term may start (see createTermScanner), ascending:
+   * any unit that is not a space and not a word character right after another. Found while folding,
+   * so scanning visits only these instead of classifying every unit again.
+   */
+  matchStarts: Int32Array;
+  startCount: number;
 }
 
 /** The folded text as a string, with `map[i]` the original offset of `text[i]` and `ends[i]` its end. */
@@ -57,7 +64,10 @@ function foldStableChar(code: number): number {
 
 /** An empty buffer for foldText; reusing one across calls avoids allocating typed arrays per field. */
 export function createFoldedText(capacity = 1024): FoldedText {
-  return { codes: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0 };
+  return {
+    codes: new Uint16Array(capacity), starts: new Int32Array(capacity), ends: new Int32Array(capacity), length: 0,
+    matchStarts: new Int32Array(capacity), startCount: 0,
+  };
 }
 
 function reserve(folded: FoldedText, needed: number): void {
@@ -66,9 +76,21 @@ function reserve(folded: FoldedText, needed: number): void {
   larger.codes.set(folded.codes.subarray(0, folded.length));
   larger.starts.set(folded.starts.subarray(0, folded.length));
   larger.ends.set(folded.ends.subarray(0, folded.length));
+  larger.matchStarts.set(folded.matchStarts.subarray(0, folded.startCount));
   folded.codes = larger.codes;
   folded.starts = larger.starts;
   folded.ends = larger.ends;
+  folded.matchStarts = larger.matchStarts;
+}
+
+/** Class of the last unit emitted (a space before the first), which decides whether the next one starts a match. */
+function lastClass(folded: FoldedText): number {
+  return folded.length > 0 ? charClass(folded.codes[folded.length - 1] ?? 0) : CHAR_SPACE;
+}
+
+/** A term may start at a unit that is not a space and does not continue a word. */
+function startsMatch(current: number, previous: number): boolean {
+  return current !== CHAR_SPACE && !(current === CHAR_WORD && previous === CHAR_WORD);
 }
 
 function emit(folded: FoldedText, code: number, start: number, end: number): void {
@@ -82,6 +104,7 @@ function emit(folded: FoldedText, code: number, start: number, end: number): voi
     code = SPACE;
   }
   reserve(folded, folded.length + 1);
+  if (startsMatch(charClass(code), lastClass(folded))) folded.matchStarts[folded.startCount++] = folded.length;
   folded.codes[folded.length] = code;
   folded.starts[folded.length] = start;
   folded.ends[folded.length] = end;
@@ -109,39 +132,70 @@ function segmentEnd(s: string, i: number): number {
  */
 export function foldText(s: string, into: FoldedText = createFoldedText(s.length + 16)): FoldedText {
   into.length = 0;
-  reserve(into, s.length + 16);
+  into.startCount = 0;
+  const length = s.length;
+  reserve(into, length + 16);
+  // The fast path keeps the buffers and counts in locals; they are written back before the slow path
+  // (which may grow the buffers) and read again after it.
+  let { codes, starts, ends, matchStarts } = into;
+  let n = 0;
+  let startCount = 0;
+  let previous = CHAR_SPACE;
+  let code = length > 0 ? s.charCodeAt(0) : 0;
   let i = 0;
-  while (i < s.length) {
-    const code = s.charCodeAt(i);
-    const following = i + 1 < s.length ? s.charCodeAt(i + 1) : 0;
+  while (i < length) {
+    const following = i + 1 < length ? s.charCodeAt(i + 1) : 0;
     // Fast path, inline because it runs for nearly every character of English text: an ASCII
     // character not followed by a combining mark (all of which are >= U+0300).
     if (code < 0x80 && (following < 0x300 || !isContinuation(following))) {
-      const n = into.length;
       const separator = code === SPACE || code === 0x2d || (code >= 0x09 && code <= 0x0d);
-      if (separator && n > 0 && into.codes[n - 1] === SPACE) into.ends[n - 1] = i + 1;
+      if (separator && n > 0 && codes[n - 1] === SPACE) ends[n - 1] = i + 1;
       else {
-        if (n === into.codes.length) reserve(into, n + 1);
-        into.codes[n] = separator ? SPACE : code >= 0x41 && code <= 0x5a ? code + 32 : code;
-        into.starts[n] = i;
-        into.ends[n] = i + 1;
-        into.length = n + 1;
+        if (n === codes.length) {
+          into.length = n;
+          into.startCount = startCount;
+          reserve(into, n + 1);
+          ({ codes, starts, ends, matchStarts } = into);
+        }
+        const folded = separator ? SPACE : code >= 0x41 && code <= 0x5a ? code + 32 : code;
+        codes[n] = folded;
+        starts[n] = i;
+        ends[n] = i + 1;
+        const current = charClass(folded);
+        if (startsMatch(current, previous)) matchStarts[startCount++] = n;
+        previous = current;
+        n++;
       }
       i++;
+      code = following;
       continue;
     }
-    const next = segmentEnd(s, i);
-    const stable = next === i + 1 ? foldStableChar(code) : -1;
-    if (stable >= 0) emit(into, stable, i, next);
-    else {
-      // Marks past the first few are dropped, though the segment still spans them: NFKC reorders a
-      // run of marks in quadratic time, and no script stacks more than a handful on one letter.
-      const segment = s.slice(i, Math.min(next, i + MAX_SEGMENT_UNITS)).normalize('NFKC').toLowerCase();
-      for (let k = 0; k < segment.length; k++) emit(into, segment.charCodeAt(k), i, next);
-    }
-    i = next;
+    into.length = n;
+    into.startCount = startCount;
+    i = foldSegment(s, i, code, into);
+    ({ codes, starts, ends, matchStarts } = into);
+    n = into.length;
+    startCount = into.startCount;
+    previous = lastClass(into);
+    code = i < length ? s.charCodeAt(i) : 0;
   }
+  into.length = n;
+  into.startCount = startCount;
   return into;
+}
+
+/** Folds the character starting at `i` (not plain ASCII, or followed by marks) into `into`; returns where the next one starts. */
+function foldSegment(s: string, i: number, code: number, into: FoldedText): number {
+  const next = segmentEnd(s, i);
+  const stable = next === i + 1 ? foldStableChar(code) : -1;
+  if (stable >= 0) emit(into, stable, i, next);
+  else {
+    // Marks past the first few are dropped, though the segment still spans them: NFKC reorders a
+    // run of marks in quadratic time, and no script stacks more than a handful on one letter.
+    const segment = s.slice(i, Math.min(next, i + MAX_SEGMENT_UNITS)).normalize('NFKC').toLowerCase();
+    for (let k = 0; k < segment.length; k++) emit(into, segment.charCodeAt(k), i, next);
+  }
+  return next;
 }
 
 const CHUNK = 4096;

@@ -1,4 +1,5 @@
-import { normaliseText } from '../../src/rules/normalise-text';
+import { CHAR_SPACE, CHAR_WORD, charClass } from '../../src/rules/char-class';
+import { createFoldedText, foldText, normaliseText } from '../../src/rules/normalise-text';
 
 describe('normaliseText', () => {
   test.each([
@@ -64,5 +65,36 @@ describe('normaliseText with long runs of combining marks', () => {
     expect(folded.text).toBe(`${expected} lynas`);
     expect(folded.ends[expected.length - 1]).toBe(200_001);
     expect(folded.map[expected.length + 1]).toBe(200_002);
+  });
+});
+
+describe('foldText match starts', () => {
+  /** The rule the scanner applied to every folded unit before foldText listed the starts. */
+  function startsByClass(codes: Uint16Array, length: number): number[] {
+    const starts: number[] = [];
+    let previous = CHAR_SPACE;
+    for (let i = 0; i < length; i++) {
+      const current = charClass(codes[i] ?? 0);
+      if (current !== CHAR_SPACE && !(current === CHAR_WORD && previous === CHAR_WORD)) starts.push(i);
+      previous = current;
+    }
+    return starts;
+  }
+
+  const PIECES = [
+    'Rare', 'earth', 'ＪＯＧＭＥＣ', 'ﬁnance', 'Se\u0301rra', 'e' + '\u0301'.repeat(40), '中国稀土', 'ｶﾞｽ', 'İx', 'a🪨b', 'ß',
+    'U.S.', '2025', ' ', '  ', '-', ' - ', '\t', '\u00a0', '\u2011', '\u200b', '\u00ad', '\ufeff', '(', ')', ',', '’', 'ﷺ', '¼',
+  ];
+
+  test('lists exactly the units that start a word, a CJK character or punctuation, whatever the text', () => {
+    const buffer = createFoldedText(4); // small, so the buffers grow while folding
+    let seed = 7;
+    const next = (n: number) => (seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) % n;
+    for (let n = 0; n < 500; n++) {
+      const text = Array.from({ length: next(60) }, () => PIECES[next(PIECES.length)]).join('');
+      const folded = foldText(text, buffer);
+      const listed = Array.from(folded.matchStarts.subarray(0, folded.startCount));
+      expect({ text, starts: listed }).toEqual({ text, starts: startsByClass(folded.codes, folded.length) });
+    }
   });
 });

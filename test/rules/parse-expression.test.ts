@@ -115,7 +115,7 @@ describe('parseExpression', () => {
     expect(parseExpression(`Lynas OR ${'y'.repeat(2000)}`)).toEqual({ ok: false, error: { message, column: 2001 } });
   });
 
-  test.each([['x'.repeat(100)], ['稀*'], ['abc*'], ['NOT NOT a'], ['(((a)))'], ['a -b -c -d'], ['"OR"']])('accepts %j', (source) => {
+  test.each([['x'.repeat(100)], ['稀*'], ['abc*'], ['NOT NOT a'], ['(((a)))'], ['a -b -c -d'], ['"OR"'], ['constructor'], ['toString AND valueOf'], ['__proto__']])('accepts %j', (source) => {
     expect(parseExpression(source).ok).toBe(true);
   });
 });
