@@ -9,17 +9,6 @@ import { startFeedServer, type FeedServer } from '../support/feed-server';
 import { runCli, startCli } from '../support/run-cli';
 import { ADMIN, writeConfigFile } from '../support/app-rig';
 
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('radar start', () => {
   let feeds: FeedServer;
   let dir: string;
@@ -49,16 +38,24 @@ describe('radar start', () => {
   });
 
   it('serves /healthz and /metrics on HTTP_PORT once it has polled', async () => {
-    const port = await freePort();
-    const bot = startCli(['start', '--config', config()], { HTTP_PORT: String(port), LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
+    // Port 0: the system picks a free port and the bot logs where it listens. A port found free beforehand
+    // could be taken by another test's process before the bot binds it (seen under load: exit 2, port in use).
+    const bot = startCli(['start', '--config', config()], { HTTP_PORT: '0', LOG_FORMAT: 'json', LOG_LEVEL: 'info' });
     try {
+      let base = '';
+      await eventually(() => {
+        const listening = bot.output().stderr.split('\n').find((line) => line.includes('health and metrics endpoints listening'));
+        base = (JSON.parse(listening ?? '{}') as { url?: string }).url ?? '';
+        expect(base).toMatch(/^http:\/\/.+:\d+/);
+      }, 15_000);
+      const url = (path: string) => new URL(path, base).href;
       // Healthy from the start (the first poll has a grace period), and still healthy once it polled.
       await eventually(async () => {
-        const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+        const metrics = await (await fetch(url('/metrics'))).text();
         expect(metrics).toMatch(/^radar_polls_total [1-9]/m);
         expect(metrics).toMatch(/^radar_feed_fetches_total\{status="ok"\} [1-9]/m);
       }, 15_000);
-      const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+      const health = await fetch(url('/healthz'));
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: 'ok' });
       // Logs are JSON lines on stderr, with one summary line per poll.
