@@ -51,7 +51,10 @@ function createSpacing(options: HostLimiterOptions): { waitTurn(host: string, si
     async waitTurn(host, signal) {
       if (intervalMs <= 0 || signal?.aborted) return;
       const at = now();
-      for (const [key, time] of nextStart) if (time <= at) nextStart.delete(key);
+      // forEach, not for…of entries(): every feed of a poll passes here, and each entry pair was garbage.
+      nextStart.forEach((time, key) => {
+        if (time <= at) nextStart.delete(key);
+      });
       const start = Math.max(at, nextStart.get(host) ?? at);
       nextStart.set(host, start + intervalMs);
       if (start > at) await sleep(start - at, signal);
