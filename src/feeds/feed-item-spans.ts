@@ -85,9 +85,8 @@ function isNameChar(code: number): boolean {
 
 /** `item` or `entry` when the tag name starting at `at` is exactly that (not `items`, not `entry:x`). */
 function itemElementAt(xml: string, at: number): ItemElement | undefined {
-  for (const name of ['item', 'entry'] as const) {
-    if (xml.startsWith(name, at) && !isNameChar(xml.charCodeAt(at + name.length))) return name;
-  }
+  if (xml.startsWith('item', at) && !isNameChar(xml.charCodeAt(at + 4))) return 'item';
+  if (xml.startsWith('entry', at) && !isNameChar(xml.charCodeAt(at + 5))) return 'entry';
   return undefined;
 }
 
@@ -107,20 +106,19 @@ export function joinFeedItems(spans: FeedItemSpans, keep: (index: number) => boo
  */
 function endOfSpecial(xml: string, pos: number): number | undefined | null {
   const next = xml.charCodeAt(pos + 1);
-  if (next !== BANG && next !== QUESTION) return undefined; // a tag: most of them, so no closure below
-  const closeAfter = (opening: string, closing: string) => {
-    const end = xml.indexOf(closing, pos + opening.length);
-    return end === -1 ? null : end + closing.length;
-  };
-  if (xml.startsWith('<![CDATA[', pos)) return closeAfter('<![CDATA[', ']]>');
-  if (xml.startsWith('<!--', pos)) return closeAfter('<!--', '-->');
-  if (xml.startsWith('<?', pos)) return closeAfter('<?', '?>');
-  if (xml.startsWith('<!', pos)) {
-    const end = endOfTag(xml, pos);
-    if (end === undefined || xml.slice(pos, end).includes('[')) return null;
-    return end;
-  }
-  return undefined;
+  if (next !== BANG && next !== QUESTION) return undefined; // a tag: most of them
+  if (xml.startsWith('<![CDATA[', pos)) return endAfter(xml, pos + 9, ']]>');
+  if (xml.startsWith('<!--', pos)) return endAfter(xml, pos + 4, '-->');
+  if (xml.startsWith('<?', pos)) return endAfter(xml, pos + 2, '?>');
+  const end = endOfTag(xml, pos);
+  if (end === undefined || xml.slice(pos, end).includes('[')) return null;
+  return end;
+}
+
+/** Just past the first `closing` from `from`, or null when there is none. */
+function endAfter(xml: string, from: number, closing: string): number | null {
+  const end = xml.indexOf(closing, from);
+  return end === -1 ? null : end + closing.length;
 }
 
 /** The index just past the `>` closing the tag at `pos`, stepping over quoted attribute values. */
