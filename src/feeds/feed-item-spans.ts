@@ -7,21 +7,20 @@ export interface FeedItemSpans {
   items: string[];
 }
 
-const ITEM_ELEMENTS = new Set(['item', 'entry']);
-const TAG_NAME = /<(\/?)([A-Za-z_][\w.:-]*)/y;
-
 /**
  * Finds the raw text of each `<item>` (RSS) or `<entry>` (Atom) without parsing the document, so a feed
  * that gained one item need not have its other fifty parsed again (see parse-new-items.ts). CDATA sections,
  * comments and quoted attribute values are skipped. Anything it is not sure of — an item inside an item, an
  * unclosed item or section, a DOCTYPE with an internal subset, no items at all — gives undefined, and the
  * caller parses the whole document as usual.
+ * It runs on every changed document of every poll, so it reads character codes and allocates nothing per
+ * tag: a regular expression's match per tag made more garbage than the document itself.
  */
 export function splitFeedItems(xml: string): FeedItemSpans | undefined {
   const gaps: string[] = [];
   const items: string[] = [];
   let gapStart = 0;
-  let open: { name: string; start: number } | undefined;
+  let open: { name: ItemElement; start: number } | undefined;
   let pos = xml.indexOf('<');
   while (pos !== -1) {
     const skipTo = endOfSpecial(xml, pos);
@@ -30,18 +29,18 @@ export function splitFeedItems(xml: string): FeedItemSpans | undefined {
       pos = xml.indexOf('<', skipTo);
       continue;
     }
-    TAG_NAME.lastIndex = pos;
-    const tag = TAG_NAME.exec(xml);
-    if (!tag) {
+    const closing = xml.charCodeAt(pos + 1) === SLASH;
+    const nameStart = closing ? pos + 2 : pos + 1;
+    if (!isNameStart(xml.charCodeAt(nameStart))) {
       pos = xml.indexOf('<', pos + 1); // a stray "<" in text: the parser's repairs deal with it
       continue;
     }
     const end = endOfTag(xml, pos);
     if (end === undefined) return undefined;
-    const [, slash, name = ''] = tag;
-    if (ITEM_ELEMENTS.has(name)) {
-      const selfClosing = xml[end - 2] === '/';
-      if (slash) {
+    const name = itemElementAt(xml, nameStart);
+    if (name !== undefined) {
+      const selfClosing = xml.charCodeAt(end - 2) === SLASH;
+      if (closing) {
         if (open?.name !== name) return undefined;
         gaps.push(xml.slice(gapStart, open.start));
         items.push(xml.slice(open.start, end));
@@ -64,6 +63,33 @@ export function splitFeedItems(xml: string): FeedItemSpans | undefined {
   return { gaps, items };
 }
 
+type ItemElement = 'item' | 'entry';
+
+const SLASH = 0x2f;
+const BANG = 0x21;
+const QUESTION = 0x3f;
+const GREATER = 0x3e;
+const LESS = 0x3c;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+
+/** `[A-Za-z_]`: what may start a tag name (as the parser's repairs see it). */
+function isNameStart(code: number): boolean {
+  return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+}
+
+/** `[\w.:-]`: what may go on in a tag name. */
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || (code >= 0x30 && code <= 0x39) || code === 0x2e || code === 0x3a || code === 0x2d;
+}
+
+/** `item` or `entry` when the tag name starting at `at` is exactly that (not `items`, not `entry:x`). */
+function itemElementAt(xml: string, at: number): ItemElement | undefined {
+  if (xml.startsWith('item', at) && !isNameChar(xml.charCodeAt(at + 4))) return 'item';
+  if (xml.startsWith('entry', at) && !isNameChar(xml.charCodeAt(at + 5))) return 'entry';
+  return undefined;
+}
+
 /** The document with only the items `keep` accepts. */
 export function joinFeedItems(spans: FeedItemSpans, keep: (index: number) => boolean): string {
   let text = spans.gaps[0] ?? '';
@@ -79,33 +105,34 @@ export function joinFeedItems(spans: FeedItemSpans, keep: (index: number) => boo
  * (which may declare entities that expand into items).
  */
 function endOfSpecial(xml: string, pos: number): number | undefined | null {
-  const closeAfter = (opening: string, closing: string) => {
-    const end = xml.indexOf(closing, pos + opening.length);
-    return end === -1 ? null : end + closing.length;
-  };
-  if (xml.startsWith('<![CDATA[', pos)) return closeAfter('<![CDATA[', ']]>');
-  if (xml.startsWith('<!--', pos)) return closeAfter('<!--', '-->');
-  if (xml.startsWith('<?', pos)) return closeAfter('<?', '?>');
-  if (xml.startsWith('<!', pos)) {
-    const end = endOfTag(xml, pos);
-    if (end === undefined || xml.slice(pos, end).includes('[')) return null;
-    return end;
-  }
-  return undefined;
+  const next = xml.charCodeAt(pos + 1);
+  if (next !== BANG && next !== QUESTION) return undefined; // a tag: most of them
+  if (xml.startsWith('<![CDATA[', pos)) return endAfter(xml, pos + 9, ']]>');
+  if (xml.startsWith('<!--', pos)) return endAfter(xml, pos + 4, '-->');
+  if (xml.startsWith('<?', pos)) return endAfter(xml, pos + 2, '?>');
+  const end = endOfTag(xml, pos);
+  if (end === undefined || xml.slice(pos, end).includes('[')) return null;
+  return end;
+}
+
+/** Just past the first `closing` from `from`, or null when there is none. */
+function endAfter(xml: string, from: number, closing: string): number | null {
+  const end = xml.indexOf(closing, from);
+  return end === -1 ? null : end + closing.length;
 }
 
 /** The index just past the `>` closing the tag at `pos`, stepping over quoted attribute values. */
 function endOfTag(xml: string, pos: number): number | undefined {
-  let quote: string | undefined;
+  let quote = 0;
   for (let i = pos + 1; i < xml.length; i++) {
-    const char = xml[i];
-    if (quote) {
-      if (char === quote) quote = undefined;
-    } else if (char === '"' || char === "'") {
-      quote = char;
-    } else if (char === '>') {
+    const code = xml.charCodeAt(i);
+    if (quote !== 0) {
+      if (code === quote) quote = 0;
+    } else if (code === DOUBLE_QUOTE || code === SINGLE_QUOTE) {
+      quote = code;
+    } else if (code === GREATER) {
       return i + 1;
-    } else if (char === '<') {
+    } else if (code === LESS) {
       return undefined;
     }
   }

@@ -136,7 +136,10 @@ function pollEach(
     }
     const isMatched = new Set(matched.map((m) => m.matched.item));
     const unmatched = fresh.filter((c) => !isMatched.has(c.item));
-    await handOver([{ matched, seen: [...unmatched.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
+    // Most feeds bring nothing new (a 304, or only items known): nothing to deliver, mark or remember.
+    if (fresh.length > 0 || seeded.length > 0) {
+      await handOver([{ matched, seen: [...unmatched.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
+    }
     // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
     return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
   });

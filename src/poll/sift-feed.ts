@@ -55,7 +55,8 @@ export async function pollAndSift(deps: SiftDeps, feed: FeedSource, state: FeedS
   };
   const result = await pollFeed(feed, state, feedPoll, now, signal);
   const polled = reduce(result, cut, memory, deps.limits.seenTtlDays * 86_400_000);
-  const marks = await deps.seen.lookup(polled.candidates.map((c) => c.keys.map((k) => k.key)));
+  // Most feeds have no candidate (a 304, or only items served last time): no lookup to wait in line for.
+  const marks = polled.candidates.length === 0 ? [] : await deps.seen.lookup(polled.candidates.map((c) => c.keys.map((k) => k.key)));
   const unseen = polled.candidates.flatMap((c, i) => siftSeen(c, marks[i] ?? [], feed.id, now));
   if (state?.firstPolledAt) return { ...polled, candidates: unseen };
   const isFresh = new Set(splitFirstPoll(unseen.map((c) => c.item), deps.limits, now).fresh);

@@ -16,19 +16,25 @@ export interface Shape {
   min(count: number): Shape;
 }
 
-type Check = (value: unknown, path: (string | number)[]) => ShapeIssue | undefined;
+/**
+ * Checks run on every entry read back (hundreds per poll), so a value that has the shape costs no
+ * allocation: a check knows no path, and an issue found deep down gets its path on the way back up.
+ */
+type Check = (value: unknown) => ShapeIssue | undefined;
 
 function shape(check: Check): Shape {
   return {
-    issue: (value, path = []) => check(value, path),
-    optional: () => shape((value, path) => (value === undefined ? undefined : check(value, path))),
-    min: (count) =>
-      shape((value, path) => check(value, path) ?? (Array.isArray(value) && value.length < count ? { path, message: `expected at least ${count} element(s)` } : undefined)),
+    issue: (value, path = []) => {
+      const found = check(value);
+      return found && path.length > 0 ? { ...found, path: [...path, ...found.path] } : found;
+    },
+    optional: () => shape((value) => (value === undefined ? undefined : check(value))),
+    min: (count) => shape((value) => check(value) ?? (Array.isArray(value) && value.length < count ? { path: [], message: `expected at least ${count} element(s)` } : undefined)),
   };
 }
 
 function typed(expected: string, test: (value: unknown) => boolean): () => Shape {
-  return () => shape((value, path) => (test(value) ? undefined : { path, message: `expected ${expected}, got ${describe(value)}` }));
+  return () => shape((value) => (test(value) ? undefined : { path: [], message: `expected ${expected}, got ${describe(value)}` }));
 }
 
 function describe(value: unknown): string {
@@ -36,23 +42,29 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'array' : typeof value;
 }
 
+/** The issue found at `key` of a value, as seen from the value. */
+function under(key: string | number, found: ShapeIssue): ShapeIssue {
+  return { ...found, path: [key, ...found.path] };
+}
+
 function array(element: Shape): Shape {
-  return shape((value, path) => {
-    if (!Array.isArray(value)) return { path, message: `expected array, got ${describe(value)}` };
-    for (const [index, entry] of value.entries()) {
-      const found = element.issue(entry, [...path, index]);
-      if (found) return found;
+  return shape((value) => {
+    if (!Array.isArray(value)) return { path: [], message: `expected array, got ${describe(value)}` };
+    for (let index = 0; index < value.length; index++) {
+      const found = element.issue(value[index]);
+      if (found) return under(index, found);
     }
     return undefined;
   });
 }
 
 function looseObject(fields: Record<string, Shape>): Shape {
-  return shape((value, path) => {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path, message: `expected object, got ${describe(value)}` };
-    for (const [name, field] of Object.entries(fields)) {
-      const found = field.issue((value as Record<string, unknown>)[name], [...path, name]);
-      if (found) return found;
+  const entries = Object.entries(fields);
+  return shape((value) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return { path: [], message: `expected object, got ${describe(value)}` };
+    for (const [name, field] of entries) {
+      const found = field.issue((value as Record<string, unknown>)[name]);
+      if (found) return under(name, found);
     }
     return undefined;
   });
