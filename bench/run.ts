@@ -38,6 +38,8 @@ async function main(): Promise<void> {
 
   const started = Date.now();
   const loadBefore = loadavg();
+  // Read before the suites run: a long run may outlast a commit made meanwhile, and the figures belong to this one.
+  const commit = gitDescription();
   const results: SuiteResult[] = [];
   const failures: string[] = [];
   for (const suite of chosen) {
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
   const report = {
     machine: machineInfo(),
     loadAverage1m: { before: round(loadBefore[0]), after: round(loadavg()[0]) },
-    commit: gitDescription(),
+    commit,
+    mallocArenaMax: process.env.MALLOC_ARENA_MAX ?? 'unset (the poll suite gives ours 2, as the Docker image does)',
     startedAt: new Date(started).toISOString(),
     durationS: Math.round((Date.now() - started) / 1000),
     partial: chosen.length < SUITES.length,
