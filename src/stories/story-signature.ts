@@ -121,24 +121,35 @@ export function signatureOf(text: StoryText): StorySignature {
     ...[...bareNumbers(full)].map((n) => `number:${n}`),
   ];
   return {
-    facts: new Set(facts),
-    titleWords: contentWords(titleTokens),
-    words,
-    titleNames: new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered])), ...titleCapitals]),
-    names: entities.names,
-    tokens: new Set(tokens),
-    titleElements: withParts(titleElements.names),
-    elements: withParts(elements.names),
+    facts: orNone(new Set(facts)),
+    titleWords: orNone(contentWords(titleTokens)),
+    words: orNone(words),
+    titleNames: orNone(new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered])), ...titleCapitals])),
+    names: orNone(entities.names),
+    tokens: orNone(new Set(tokens)),
+    titleElements: orNone(withParts(titleElements.names)),
+    elements: orNone(withParts(elements.names)),
     titleAmounts: extractAmounts(rawTitle),
     amounts: extractAmounts(rawFull),
-    titleOrdinals: new Set(titleTokens.flatMap((t) => ownValue(ORDINALS, t) ?? [])),
-    titleNumbers: new Set([...titleNumbers].filter((n) => !isYear(n))),
-    titleYears: new Set([...titleNumbers].filter(isYear)),
-    events: eventsOf(titleTokens, titleEntities.positions),
-    textEvents: eventsOf(tokens, entities.positions),
-    moves: movesOf(titleTokens, titleEntities.positions),
-    periods: periodsOf(tokens, full),
+    titleOrdinals: orNone(new Set(titleTokens.flatMap((t) => ownValue(ORDINALS, t) ?? []))),
+    titleNumbers: orNone(new Set([...titleNumbers].filter((n) => !isYear(n)))),
+    titleYears: orNone(new Set([...titleNumbers].filter(isYear))),
+    events: orNone(eventsOf(titleTokens, titleEntities.positions)),
+    textEvents: orNone(eventsOf(tokens, entities.positions)),
+    moves: orNone(movesOf(titleTokens, titleEntities.positions)),
+    periods: orNone(periodsOf(tokens, full)),
   };
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Most of an item's sets are empty (no ordinals, no years, no moves…), and an empty Set still takes ~150
+ * bytes: one shared empty set instead, for each of the up to 10,000 members the recogniser keeps for 48
+ * hours. The sets are read-only once built, so sharing one is safe.
+ */
+function orNone(set: ReadonlySet<string>): ReadonlySet<string> {
+  return set.size === 0 ? NONE : set;
 }
 
 /** Words nearly every rare-earth story uses: sharing them says little. */
