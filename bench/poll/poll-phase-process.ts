@@ -2,7 +2,7 @@ import { keepHeapSmall } from '../../src/cli/keep-heap-small';
 import type { PhaseRequest } from './poll-phase';
 
 /**
- * The process one poll phase runs in. It starts as `radar start` does (src/cli.ts): V8's heap settings
+ * The process one poll phase runs in. It starts as `npm start` does (src/cli.ts, with the start flags of run-phase.ts): V8's heap settings
  * first, then the bot's modules, so the young generation is sized as in production.
  */
 process.once('message', (request: PhaseRequest) => {

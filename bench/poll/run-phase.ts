@@ -8,7 +8,7 @@ type PhaseReply = { ok: true; result: PhaseResult } | { ok: false; error: string
 
 /** Runs one poll phase in a fresh process (see poll-phase-process.ts) and returns what it measured; its feed farm inherits the shape. */
 export function runPhase(request: PhaseRequest): Promise<PhaseResult> {
-  return runInProcess('poll-phase-process.js', request.shape, request, DOCKER_IMAGE_ENVIRONMENT);
+  return runInProcess('poll-phase-process.js', request.shape, request, DOCKER_IMAGE_ENVIRONMENT, START_FLAGS);
 }
 
 /**
@@ -18,13 +18,16 @@ export function runPhase(request: PhaseRequest): Promise<PhaseResult> {
  */
 const DOCKER_IMAGE_ENVIRONMENT = { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' };
 
+/** And with the young generation's cap that `npm start` and the image give Node (src/cli/keep-heap-small.ts). */
+const START_FLAGS = ['--max-semi-space-size=4'];
+
 /** The same shape, polled by the typical bot (typical-bot-process.ts) instead of ours. */
 export function runTypicalBot(shape: FarmShape, request: TypicalRequest): Promise<PhaseResult> {
   return runInProcess('typical-bot-process.js', shape, request);
 }
 
-function runInProcess(file: string, shape: FarmShape, request: PhaseRequest | TypicalRequest, environment: NodeJS.ProcessEnv = {}): Promise<PhaseResult> {
-  const child = fork(join(__dirname, file), [], { env: { ...shapeEnvironment(shape), ...environment }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+function runInProcess(file: string, shape: FarmShape, request: PhaseRequest | TypicalRequest, environment: NodeJS.ProcessEnv = {}, nodeFlags: string[] = []): Promise<PhaseResult> {
+  const child = fork(join(__dirname, file), [], { env: { ...shapeEnvironment(shape), ...environment }, execArgv: [...process.execArgv, ...nodeFlags], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     let replied = false;
     child.once('message', (reply: PhaseReply) => {

@@ -19,11 +19,20 @@ const SEMI_SPACE_GROWTH_FACTOR = 1;
  * V8's defaults let the heap grow to several times the live set before a full collection, and keep a
  * 33 MB young generation beside it: RSS far above what the bot holds (BENCHMARKS.md, "Peak RSS" and
  * "Scale"). Both flags are read by V8 at run time, so setting them first thing takes effect without a
- * Node start flag (NODE_OPTIONS accepts neither); the young generation's must come before any module is
- * loaded, which is why the entry point (src/cli.ts) calls this before anything else. Unlike a heap cap
- * neither can run the process out of memory.
+ * Node start flag; the young generation's must come before any module is loaded, which is why the entry
+ * point (src/cli.ts) calls this before anything else. Unlike a heap cap neither can run the process out of memory.
+ *
+ * The young generation is pinned only when the process was not started with a cap of its own. `npm start`
+ * and the Docker image start Node with `--max-semi-space-size=4`: 4 MB semi-spaces mean a quarter of the
+ * scavenges, for a few MB (BENCHMARKS.md, "Scale"). V8 takes that cap only at start; without it the young
+ * generation could grow to 16 MB semi-spaces.
  */
 export function keepHeapSmall(): void {
   setFlagsFromString(`--heap-growing-percent=${HEAP_GROWING_PERCENT}`);
-  setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
+  if (!startedWithYoungGenerationCap()) setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH_FACTOR}`);
+}
+
+function startedWithYoungGenerationCap(): boolean {
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+  return flags.some((flag) => flag.startsWith('--max-semi-space-size'));
 }
