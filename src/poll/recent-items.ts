@@ -10,7 +10,7 @@ import { hash53 } from '../shared/hash53';
  * Memory only, on purpose: after a restart, or on an instance that did not poll lately, every item is
  * parsed and looked up as before. Nothing is remembered from a poll that did not complete.
  *
- * Only 53-bit hashes are kept, four numbers an item in one typed array a feed (~32 bytes an item instead
+ * Only hashes of at most 53 bits are kept, four numbers an item in one typed array a feed (~32 bytes an item instead
  * of ~1.5 KB of joined strings), so 10,000 feeds of 35 items take about 11 MB. Every use is an equality
  * test, where a collision between two of one feed's ~50 items is vanishingly unlikely (~2⁻⁴²).
  */
