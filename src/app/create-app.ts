@@ -86,8 +86,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   let lastCycle: Promise<unknown> = Promise.resolve();
   const runCycle = (signal?: AbortSignal): Promise<CycleReport> => {
     const combined = signal ? AbortSignal.any([signal, stopping.signal]) : stopping.signal;
-    // Every feed waiting for its host's turn listens to this signal until its wait ends: hundreds at once at
-    // 10,000 feeds, none left behind. Node's default of 10 would print a "possible memory leak" warning.
+    // Every fetch in flight listens to this signal until it ends (fetch-deadline.ts): up to feedConcurrency
+    // (64) at once, none left behind. Node's default of 10 would print a "possible memory leak" warning.
     setMaxListeners(0, combined);
     const next = lastCycle
       .catch(() => {})

@@ -281,7 +281,7 @@ describe('radar once with many feeds on one publisher', () => {
     dir = undefined;
   });
 
-  it('spaces twelve feeds of one host without a "possible memory leak" warning, and reads them all', async () => {
+  it('fetches twelve feeds of one host at once without a "possible memory leak" warning, and reads them all', async () => {
     server = await startFeedServer();
     dir = mkdtempSync(join(tmpdir(), 'radar-once-host-'));
     // Distinct stories, so that story recognition does not fold them into one alert.
@@ -300,11 +300,16 @@ describe('radar once with many feeds on one publisher', () => {
       'Lynas and JOGMEC extend terbium supply into 2030',
     ];
     const ids = headlines.map((_, i) => `desk-${i + 1}`);
+    // No answer until all twelve are asked: twelve fetches in flight at once, each listening to the cycle's signal.
+    let releaseAll = () => {};
+    const allAsked = new Promise<void>((resolve) => (releaseAll = resolve));
     for (const [i, id] of ids.entries()) {
       const items = [{ title: headlines[i], link: `https://one.example/${id}`, guid: id, pubDate: hoursAgo(1) }];
-      server.route(`/${id}.xml`, { body: rss2({ title: `Desk ${i + 1}`, items }) });
+      server.route(`/${id}.xml`, () => {
+        if (server?.requests().length === ids.length) releaseAll();
+        return { body: rss2({ title: `Desk ${i + 1}`, items }), held: allAsked };
+      });
     }
-    // Twelve in the host's slot at once, each waiting its turn: eleven waits listen to the cycle's signal together.
     const config = writeConfigFile(dir, {
       limits: { perHostConcurrency: 12, feedConcurrency: 12, minHostIntervalMs: 20 },
       feeds: ids.map((id) => ({ id, name: id, url: server?.url(`/${id}.xml`) })),
