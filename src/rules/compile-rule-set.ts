@@ -1,12 +1,12 @@
-import { UserError } from '../shared/errors';
 import { createFoundTerms, MAX_HITS_PER_ITEM, MAX_HITS_PER_TERM, type FoundTerms } from './create-found-terms';
 import { createTermScanner, type TermScanner } from './create-term-scanner';
 import { createFoldedText, foldText, type FoldedText } from './normalise-text';
-import { compileExpression, evaluateExpression, positiveTermIds, triggerTermIds, type CompiledExpr } from './compile-expression';
-import { parseExpression, type Term } from './parse-expression';
+import { evaluateAt, positiveTermIds, triggerTermIds } from './compile-expression';
+import { compileRules, RuleCompileError, type CompiledRules } from './compile-rules';
+import type { Term } from './parse-expression';
 import type { Rule } from './rule';
 
-export { MAX_HITS_PER_ITEM, MAX_HITS_PER_TERM };
+export { MAX_HITS_PER_ITEM, MAX_HITS_PER_TERM, RuleCompileError };
 
 /** The parts of an item that rules look at. */
 export interface MatchableText {
@@ -51,26 +51,6 @@ export interface CompiledRuleSet {
   match(text: MatchableText): RuleMatch[];
 }
 
-/** A rule whose expression is invalid. The message is written for the rule's author. */
-export class RuleCompileError extends UserError {
-  readonly kind = 'rule-compile';
-  constructor(
-    readonly ruleId: string,
-    readonly column: number,
-    reason: string,
-  ) {
-    super(`rule ${ruleId}: ${reason}`);
-  }
-}
-
-interface CompiledRule {
-  rule: Rule;
-  expr: CompiledExpr;
-  /** Distinct term ids in rule order, with this rule's spelling of each. */
-  termIds: number[];
-  termTexts: string[];
-}
-
 /** Distinct terms of a rule set, each given a small id on first sight (shared with the matching benchmark). */
 export function createTermTable() {
   const ids = new Map<string, number>();
@@ -85,22 +65,6 @@ export function createTermTable() {
     return id;
   };
   return { terms, idOf };
-}
-
-function compileRule(rule: Rule, idOf: (term: Term) => number): CompiledRule {
-  const parsed = parseExpression(rule.expression);
-  if (!parsed.ok) throw new RuleCompileError(rule.id, parsed.error.column, parsed.error.message);
-  // parsed.terms holds the expression's distinct terms (the same objects) in the order compileExpression
-  // meets them, so numbering them first gives the same ids, and the expression then finds most of its
-  // terms by identity instead of a second lookup of their key in the rule set's table.
-  const termIds = parsed.terms.map(idOf);
-  const idInRule = (term: Term): number => termIds[parsed.terms.indexOf(term)] ?? idOf(term);
-  return {
-    rule,
-    expr: compileExpression(parsed.expr, idInRule),
-    termIds,
-    termTexts: parsed.terms.map((term) => term.text),
-  };
 }
 
 /** Field codes of FoundTerms, in the order hits are sorted. */
@@ -121,20 +85,23 @@ function scanField({ scanner, buffer, found }: ScanContext, text: string, field:
   scanner.scan(folded, found.record);
 }
 
-function toRuleMatch(compiled: CompiledRule, found: FoundTerms): RuleMatch {
+function toRuleMatch(compiled: CompiledRules, ruleIndex: number, found: FoundTerms): RuleMatch {
   const terms: string[] = [];
   const hits: TermHit[] = [];
-  compiled.termIds.forEach((id, i) => {
-    if (!found.has(id)) return;
-    const term = compiled.termTexts[i] ?? '';
+  const { termStart, termIds, termTexts } = compiled;
+  for (let k = termStart[ruleIndex] as number; k < (termStart[ruleIndex + 1] as number); k++) {
+    const id = termIds[k] as number;
+    if (!found.has(id)) continue;
+    const term = termTexts[k] ?? '';
     terms.push(term);
     for (let at = found.firstOccurrence(id); at >= 0; at = found.nextOccurrence(at)) {
       const field = FIELDS[found.occurrenceField[at] ?? 0] ?? 'title';
       hits.push({ term, field, index: found.occurrenceIndex[at] ?? 0, start: found.occurrenceStart[at] ?? 0, end: found.occurrenceEnd[at] ?? 0 });
     }
-  });
+  }
   hits.sort((a, b) => FIELD_ORDER[a.field] - FIELD_ORDER[b.field] || a.index - b.index || a.start - b.start || a.end - b.end);
-  return { ruleId: compiled.rule.id, topicId: compiled.rule.topicId, terms, hits };
+  const rule = compiled.rules[ruleIndex] as Rule;
+  return { ruleId: rule.id, topicId: rule.topicId, terms, hits };
 }
 
 /** Term t's rules are ruleIndexes[offsets[t] .. offsets[t + 1]): two typed arrays rather than an array per term. */
@@ -149,14 +116,16 @@ interface RuleIndex {
  * as an alternative ("lithium" in `X AND (lithium OR nickel)`) does not make all of them candidates.
  * How many rules mention a term stands in for how common it is in text.
  */
-function indexRulesByTerm(compiled: readonly CompiledRule[], termCount: number): RuleIndex {
+function indexRulesByTerm(compiled: CompiledRules, termCount: number): RuleIndex {
+  const { program, exprAt, termIds } = compiled;
   const mentions = new Int32Array(termCount);
-  for (const rule of compiled) for (const id of rule.termIds) mentions[id] = (mentions[id] ?? 0) + 1;
+  for (const id of termIds) mentions[id] = (mentions[id] ?? 0) + 1;
   const cost = (id: number) => 1 + (mentions[id] ?? 0);
   const pairTerms: number[] = [];
   const pairRules: number[] = [];
-  compiled.forEach((rule, ruleIndex) => {
-    for (const id of triggerTermIds(rule.expr, cost) ?? positiveTermIds(rule.expr)) {
+  exprAt.forEach((at, ruleIndex) => {
+    const expr = { code: program, at };
+    for (const id of triggerTermIds(expr, cost) ?? positiveTermIds(expr)) {
       pairTerms.push(id);
       pairRules.push(ruleIndex);
     }
@@ -183,7 +152,7 @@ function indexRulesByTerm(compiled: readonly CompiledRule[], termCount: number):
  */
 export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
   const table = createTermTable();
-  const compiled = rules.map((rule) => compileRule(rule, table.idOf));
+  const compiled = compileRules(rules, table.idOf);
   const rulesByTerm = indexRulesByTerm(compiled, table.terms.length);
   const scanner = createTermScanner(table.terms);
   const context: ScanContext = { scanner, buffer: createFoldedText(), found: createFoundTerms(table.terms.length) };
@@ -221,9 +190,9 @@ export function compileRuleSet(rules: readonly Rule[]): CompiledRuleSet {
     text.categories.forEach((category, index) => scanField(context, category, 2, index));
     if (found.count() === 0) return [];
     const matches: RuleMatch[] = [];
+    const { program, exprAt } = compiled;
     for (const ruleIndex of candidateRules(found)) {
-      const rule = compiled[ruleIndex];
-      if (rule && evaluateExpression(rule.expr, found)) matches.push(toRuleMatch(rule, found));
+      if (evaluateAt(program, exprAt[ruleIndex] as number, found)) matches.push(toRuleMatch(compiled, ruleIndex, found));
     }
     return matches;
   }

@@ -37,12 +37,48 @@ const scratch = createFoldedText(64);
 
 /** The folded text with the spaces that a leading or trailing hyphen or space left removed. */
 function foldKey(body: string): string {
+  const ascii = foldAsciiKey(body);
+  if (ascii !== undefined) return ascii;
   const { codes, length } = foldText(body, scratch);
   let from = 0;
   let to = length;
   while (from < to && codes[from] === 0x20) from++;
   while (to > from && codes[to - 1] === 0x20) to--;
   return codesToString(codes.subarray(from, to), to - from);
+}
+
+/**
+ * foldKey of the commonest terms without foldText: ASCII with at most single spaces between words, the
+ * form nearly every rule writes. Folding such text only lower-cases it. undefined for anything else
+ * (hyphens, tabs, runs or edges of spaces, any non-ASCII unit), which goes the general way.
+ */
+function foldAsciiKey(body: string): string | undefined {
+  let upper = false;
+  let previous = 0x20; // so a leading space is refused
+  for (let i = 0; i < body.length; i++) {
+    const code = body.charCodeAt(i);
+    if (code >= 0x80 || code === 0x2d || (code >= 0x09 && code <= 0x0d) || (code === 0x20 && previous === 0x20)) return undefined;
+    if (code >= 0x41 && code <= 0x5a) upper = true;
+    previous = code;
+  }
+  if (previous === 0x20) return undefined; // a trailing space, or an empty body
+  return upper ? body.toLowerCase() : body;
+}
+
+/** Length in code points, as Array.from counts them (a lone surrogate is one), without making the array. */
+function codePointLength(s: string): number {
+  let length = s.length;
+  for (let i = 0; i + 1 < s.length; i++) {
+    const code = s.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const low = s.charCodeAt(i + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        length--;
+        i++;
+      }
+    }
+  }
+  return length;
 }
 
 /**
@@ -55,7 +91,7 @@ export function readTerm(raw: string, offset: number): Term {
   const folded = foldKey(body);
   if (folded === '') throw new ExpressionSyntaxError('empty term', offset);
   // Code points, counted only when a limit could be at stake: code units are never fewer than code points.
-  const length = prefix || folded.length > MAX_TERM_LENGTH ? Array.from(folded).length : folded.length;
+  const length = prefix || folded.length > MAX_TERM_LENGTH ? codePointLength(folded) : folded.length;
   if (length > MAX_TERM_LENGTH) {
     throw new ExpressionSyntaxError(`term too long at column {column} (at most ${MAX_TERM_LENGTH} characters)`, offset);
   }
