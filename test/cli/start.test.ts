@@ -54,6 +54,8 @@ describe('radar start', () => {
         const metrics = await (await fetch(url('/metrics'))).text();
         expect(metrics).toMatch(/^radar_polls_total [1-9]/m);
         expect(metrics).toMatch(/^radar_feed_fetches_total\{status="ok"\} [1-9]/m);
+        // Process metrics are collected only when served, as here.
+        expect(metrics).toMatch(/^nodejs_eventloop_lag_seconds /m);
       }, 15_000);
       const health = await fetch(url('/healthz'));
       expect(health.status).toBe(200);
