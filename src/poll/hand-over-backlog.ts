@@ -3,8 +3,8 @@
  * the store is slower than the fetches (Redis, a round trip per step, in a first poll where every feed
  * brings ~30 new items to mark seen), parsed feeds pile up waiting for their turn, each holding its keys
  * and items: 1,800 feeds at once in a first poll of 2,000 on Redis, ~90 MB of heap. Past `limit` feeds
- * waiting, no new fetch starts until a hand-over finishes; the fetches already started (feedConcurrency)
- * still finish, so the backlog overshoots the limit by at most that many.
+ * waiting, no new fetch starts until a hand-over finishes. Feeds already fetched go on to their hand-over,
+ * so the backlog may overshoot the limit by those between fetch and hand-over at that moment.
  */
 export interface HandOverBacklog {
   /** Resolves once fewer than `limit` feeds wait for their hand-over, or the signal is aborted. */

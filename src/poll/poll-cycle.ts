@@ -96,7 +96,8 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
 
 /**
  * Feeds that may wait for their hand-over before fetching pauses (hand-over-backlog.ts). A first poll's
- * hand-overs on SQLite take ~200 feeds each, so this bounds only a slower store; ~45 KB of heap a feed.
+ * hand-overs on SQLite take ~200 feeds each, so this bounds mostly a slower store (Redis). A first poll's
+ * waiting feed holds ~50 KB of heap.
  */
 const HAND_OVER_BACKLOG_FEEDS = 256;
 
