@@ -18,8 +18,8 @@ export function createCycleFetcher(options: {
   hostLimiter: HostLimiter;
   feedConcurrency: number;
   /**
-   * Waited for once a fetch holds its slots, before it starts (see hand-over-backlog.ts): while it waits,
-   * the fetches behind it wait too, so no more than feedConcurrency start past a closed gate.
+   * Waited for once a fetch holds its slots, before it starts (see hand-over-backlog.ts). It keeps its
+   * slots while it waits, so the fetches behind it wait too: at most feedConcurrency wait at the gate.
    */
   admit?: (signal?: AbortSignal) => Promise<void>;
   /** The cycle's due feeds with their states, and what pollFeed will ask for each. */
