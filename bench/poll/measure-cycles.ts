@@ -34,8 +34,11 @@ export function liveHeap(): { liveHeapMb?: number } {
   return { liveHeapMb: process.memoryUsage().heapUsed / 1e6 };
 }
 
-/** The Redis logical database the benchmark owns (flushed before and after), apart from the tests' 3–10. */
-const BENCH_REDIS_DB = 14;
+/**
+ * The Redis logical database the benchmark owns (flushed before and after), apart from the tests' 3–10.
+ * BENCH_REDIS_DB picks another, so that two trees can be measured side by side on one Redis.
+ */
+const BENCH_REDIS_DB = Number(process.env.BENCH_REDIS_DB ?? 14);
 
 /** A store for the poll benchmark, with the servers' subscriptions in place: SQLite in a temp dir, or Redis. */
 export async function createPollStore(backend: 'sqlite' | 'redis' = 'sqlite'): Promise<TempStore> {

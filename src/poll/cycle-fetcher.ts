@@ -17,6 +17,11 @@ export function createCycleFetcher(options: {
   fetchFeed: FetchFn;
   hostLimiter: HostLimiter;
   feedConcurrency: number;
+  /**
+   * Waited for once a fetch holds its slots, before it starts (see hand-over-backlog.ts). It keeps its
+   * slots while it waits, so the fetches behind it wait too: at most feedConcurrency wait at the gate.
+   */
+  admit?: (signal?: AbortSignal) => Promise<void>;
   /** The cycle's due feeds with their states, and what pollFeed will ask for each. */
   due: readonly { feed: FeedSource; state: FeedState | undefined; userAgent: string | undefined; guarded: boolean }[];
 }): FetchFn {
@@ -28,7 +33,15 @@ export function createCycleFetcher(options: {
     const shared = inFlight.get(key);
     if (shared) return shared;
     const validators = agreed.has(key) ? agreed.get(key) : request.validators;
-    const fetching = options.hostLimiter.run(request.url, () => global(() => options.fetchFeed({ ...request, validators }, fetchOptions)), request.signal);
+    const fetching = options.hostLimiter.run(
+      request.url,
+      () =>
+        global(async () => {
+          await options.admit?.(request.signal);
+          return options.fetchFeed({ ...request, validators }, fetchOptions);
+        }),
+      request.signal,
+    );
     inFlight.set(key, fetching);
     // All of a cycle's feeds ask at once, so the answer need not be kept (its text can be large) once given.
     void fetching.finally(() => inFlight.delete(key)).catch(() => undefined);

@@ -8,6 +8,7 @@ import type { SeenEntry, SeenStore } from '../store/seen-store';
 import type { Logger } from '../shared/logger';
 import type { StoryKey } from '../stories/story-keys';
 import { createCycleFetcher } from './cycle-fetcher';
+import { createHandOverBacklog } from './hand-over-backlog';
 import { coalesceCalls } from '../shared/coalesce-calls';
 import { describeCycle } from './describe-cycle';
 import { isFeedDue } from './is-feed-due';
@@ -28,7 +29,8 @@ export interface PollCycleDeps {
   sink: AlertSink;
   feedPoll: FeedPollDeps;
   hostLimiter: HostLimiter;
-  limits: FirstPollLimits & { feedConcurrency: number; seenTtlDays: number };
+  /** `handOverBacklogFeeds`: see HAND_OVER_BACKLOG_FEEDS, its default. */
+  limits: FirstPollLimits & { feedConcurrency: number; seenTtlDays: number; handOverBacklogFeeds?: number };
   logger: Logger;
   /** Items each feed served last time, all seen already; absent, every item is looked up in `seen`. */
   recentItems?: RecentItems;
@@ -92,6 +94,13 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   return report;
 }
 
+/**
+ * Feeds that may wait for their hand-over before fetching pauses (hand-over-backlog.ts). A first poll's
+ * hand-overs on SQLite take ~200 feeds each, so this bounds mostly a slower store (Redis). A first poll's
+ * waiting feed holds ~50 KB of heap.
+ */
+const HAND_OVER_BACKLOG_FEEDS = 256;
+
 interface FeedDone {
   polled: PolledFeed;
   newItems: number;
@@ -107,8 +116,10 @@ function pollEach(
   now: Date,
   signal?: AbortSignal,
 ): Promise<FeedDone | undefined>[] {
+  const backlog = createHandOverBacklog(deps.limits.handOverBacklogFeeds ?? HAND_OVER_BACKLOG_FEEDS);
   const fetchFeed = createCycleFetcher({
     fetchFeed: deps.feedPoll.fetchFeed,
+    admit: backlog.admit,
     hostLimiter: deps.hostLimiter,
     feedConcurrency: deps.limits.feedConcurrency,
     due: due.map((feed) => ({
@@ -138,7 +149,7 @@ function pollEach(
     const unmatched = fresh.filter((c) => !isMatched.has(c.item));
     // Most feeds bring nothing new (a 304, or only items known): nothing to deliver, mark or remember.
     if (fresh.length > 0 || seeded.length > 0) {
-      await handOver([{ matched, seen: [...unmatched.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]);
+      await backlog.hold(() => handOver([{ matched, seen: [...unmatched.flatMap((c) => c.keys), ...seeded.flat()], items: fresh.map((c) => c.item) }]));
     }
     // Handed over: only its state and memory wait for the cycle's end, not its items (10,000 feeds' worth).
     return { polled: { ...polled, candidates: [], seeded: [] }, newItems: fresh.length + seeded.length, matched: matched.length };
