@@ -1,5 +1,6 @@
+import { PART, type StorySignature } from './compact-signature';
 import { compareStories } from './compare-stories';
-import { signatureOf, wordWeight, type StorySignature, type StoryText } from './story-signature';
+import { signatureOf, type StoryText } from './story-signature';
 import { STORY_WINDOW_MS, type StoryMember, type StoryRef } from './story';
 
 /** The outcome for one item: its story, and the member it was found to repeat (for logs and /explain). */
@@ -32,7 +33,7 @@ export interface StoryRecogniserOptions {
   windowMs?: number;
   /** Members compared in full per item, those sharing the most rare words first. */
   maxCandidates?: number;
-  /** Members kept at most (about 4 KB each); past it the oldest are forgotten first. */
+  /** Members kept at most (about 2 KB each, see compact-signature.ts); past it the oldest are forgotten first. */
   maxMembers?: number;
 }
 
@@ -43,7 +44,6 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 interface Entry {
   member: StoryMember;
   signature: StorySignature;
-  lookup: string[];
   /** Rare words shared with the item being recognised, valid while `round` is the current one. */
   shared: number;
   round: number;
@@ -61,17 +61,16 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   const maxMembers = options.maxMembers ?? 10_000;
   const entries = new Map<string, Entry>();
   // Postings hold the entries themselves: counting shared words on the entry beat a Map keyed by item key
-  // (a fifth of an item's cost with a full index).
-  const postings = new Map<string, Set<Entry>>();
+  // (a fifth of an item's cost with a full index). Words are their hashes (see hashed-words.ts).
+  const postings = new Map<number, Set<Entry>>();
   const stories = new Map<string, Set<string>>();
   let lastPrune = 0;
   let round = 0;
 
   const insert = (member: StoryMember, signature: StorySignature) => {
-    const lookup = lookupWords(signature);
-    const entry: Entry = { member, signature, lookup, shared: 0, round: 0 };
+    const entry: Entry = { member, signature, shared: 0, round: 0 };
     entries.set(member.itemKey, entry);
-    for (const word of lookup) postings.set(word, (postings.get(word) ?? new Set()).add(entry));
+    for (const word of lookupWords(signature)) postings.set(word, (postings.get(word) ?? new Set()).add(entry));
     stories.set(member.storyId, (stories.get(member.storyId) ?? new Set()).add(member.itemKey));
     // A flood of matched items (thousands in two days) must not grow memory without bound.
     for (const oldest of entries.values()) {
@@ -81,7 +80,7 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   };
   const remove = (entry: Entry) => {
     entries.delete(entry.member.itemKey);
-    for (const word of entry.lookup) {
+    for (const word of lookupWords(entry.signature)) {
       const keys = postings.get(word);
       keys?.delete(entry);
       if (keys?.size === 0) postings.delete(word);
@@ -95,7 +94,7 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     lastPrune = now;
     for (const entry of [...entries.values()]) if (entry.member.at < now - windowMs) remove(entry);
   };
-  const candidatesOf = (lookup: readonly string[], now: number): Entry[] => {
+  const candidatesOf = (lookup: readonly number[], now: number): Entry[] => {
     round++;
     // In the order first met: ties keep it (see mostShared).
     const met: Entry[] = [];
@@ -184,8 +183,7 @@ function mostShared(met: readonly Entry[], count: number): Entry[] {
   return most;
 }
 
-/** The words an item is filed and looked up under: its facts and its uncommon headline words. */
-function lookupWords(signature: StorySignature): string[] {
-  const title = [...signature.titleWords].filter((w) => wordWeight(w) === 1 && !/^\d/u.test(w)).map((w) => `word:${w}`);
-  return [...new Set([...signature.facts, ...title])];
+/** The words an item is filed and looked up under, in its order: its facts and its uncommon headline words. */
+function lookupWords(signature: StorySignature): number[] {
+  return [...signature.hashesOf(PART.facts), ...signature.hashesOf(PART.lookupWords)];
 }
