@@ -61,17 +61,19 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   const maxMembers = options.maxMembers ?? 10_000;
   const entries = new Map<string, Entry>();
   // Postings hold the entries themselves: counting shared words on the entry beat a Map keyed by item key
-  // (a fifth of an item's cost with a full index). Words are their hashes (see hashed-words.ts).
-  const postings = new Map<number, Set<Entry>>();
-  const stories = new Map<string, Set<string>>();
+  // (a fifth of an item's cost with a full index). Words are their hashes (see hashed-words.ts). Postings
+  // and stories are arrays, oldest first, not Sets: a Set costs ~50 bytes an element, and every member
+  // sits in ~20 postings; members leave oldest first, so the one removed is found at the front.
+  const postings = new Map<number, Entry[]>();
+  const stories = new Map<string, Entry[]>();
   let lastPrune = 0;
   let round = 0;
 
   const insert = (member: StoryMember, signature: StorySignature) => {
     const entry: Entry = { member, signature, shared: 0, round: 0 };
     entries.set(member.itemKey, entry);
-    for (const word of lookupWords(signature)) postings.set(word, (postings.get(word) ?? new Set()).add(entry));
-    stories.set(member.storyId, (stories.get(member.storyId) ?? new Set()).add(member.itemKey));
+    for (const word of lookupWords(signature)) append(postings, word, entry);
+    append(stories, member.storyId, entry);
     // A flood of matched items (thousands in two days) must not grow memory without bound.
     for (const oldest of entries.values()) {
       if (entries.size <= maxMembers) break;
@@ -80,14 +82,8 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   };
   const remove = (entry: Entry) => {
     entries.delete(entry.member.itemKey);
-    for (const word of lookupWords(entry.signature)) {
-      const keys = postings.get(word);
-      keys?.delete(entry);
-      if (keys?.size === 0) postings.delete(word);
-    }
-    const members = stories.get(entry.member.storyId);
-    members?.delete(entry.member.itemKey);
-    if (members?.size === 0) stories.delete(entry.member.storyId);
+    for (const word of lookupWords(entry.signature)) detach(postings, word, entry);
+    detach(stories, entry.member.storyId, entry);
   };
   const prune = (now: number) => {
     if (now - lastPrune < PRUNE_EVERY_MS) return;
@@ -100,7 +96,7 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     const met: Entry[] = [];
     for (const word of lookup) {
       const posting = postings.get(word);
-      if (!posting || posting.size > MAX_POSTING) continue;
+      if (!posting || posting.length > MAX_POSTING) continue;
       for (const entry of posting) {
         if (entry.round !== round) {
           entry.round = round;
@@ -124,9 +120,8 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
       })
       .sort((a, b) => b.score - a.score)
       .find(({ entry }) =>
-        [...(stories.get(entry.member.storyId) ?? [])].every((key) => {
-          const other = entries.get(key);
-          if (!other || other === entry) return true;
+        (stories.get(entry.member.storyId) ?? []).every((other) => {
+          if (other === entry) return true;
           const verdict = compareStories(signature, other.signature);
           return verdict.same || verdict.conflict === 'too-different';
         }),
@@ -163,6 +158,22 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
     },
     size: () => entries.size,
   };
+}
+
+/** Adds the entry to the list under `key`, once (the list keeps the order entries were added in). */
+function append<K>(lists: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [entry]);
+  else if (list[list.length - 1] !== entry) list.push(entry);
+}
+
+function detach<K>(lists: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = lists.get(key);
+  const at = list?.indexOf(entry) ?? -1;
+  if (list === undefined || at < 0) return;
+  if (list.length === 1) lists.delete(key);
+  else if (at === 0) list.shift();
+  else list.splice(at, 1);
 }
 
 /**
