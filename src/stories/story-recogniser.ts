@@ -33,7 +33,7 @@ export interface StoryRecogniserOptions {
   windowMs?: number;
   /** Members compared in full per item, those sharing the most rare words first. */
   maxCandidates?: number;
-  /** Members kept at most (about 2 KB each, see compact-signature.ts); past it the oldest are forgotten first. */
+  /** Members kept at most (about 3 KB each, their text included; see compact-signature.ts); past it the oldest are forgotten first. */
   maxMembers?: number;
 }
 
