@@ -182,14 +182,14 @@ function compare(oldFile: string, newFile: string): void {
         entry.forEach((value, k) => {
           const o = other[k];
           if (typeof value === 'number' && typeof o === 'number') maxScoreDiff = Math.max(maxScoreDiff, Math.abs(value - o));
-          if (!sameValue(value, o) && differences.length < 20) differences.push(`${kind} ${name} #${i}: ${JSON.stringify(entry)} vs ${JSON.stringify(other)}`);
         });
+        if (entry.some((value, k) => !sameValue(value, other[k]))) differences.push(`${kind} ${name} #${i}: ${JSON.stringify(entry)} vs ${JSON.stringify(other)}`);
       });
     }
   }
   console.log(`compared ${checked} decisions; largest score difference ${maxScoreDiff}`);
   if (differences.length > 0) {
-    console.error(differences.join('\n'));
+    console.error(`${differences.length} decisions differ, the first:\n${differences.slice(0, 20).join('\n')}`);
     process.exitCode = 1;
   } else console.log('identical decisions');
 }
