@@ -160,13 +160,14 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   };
 }
 
-/** Adds the entry to the list under `key`, once (the list keeps the order entries were added in). */
+/** Adds the entry to the list under `key`: lists keep the order entries were added in. */
 function append<K>(lists: Map<K, Entry[]>, key: K, entry: Entry): void {
   const list = lists.get(key);
   if (list === undefined) lists.set(key, [entry]);
-  else if (list[list.length - 1] !== entry) list.push(entry);
+  else list.push(entry);
 }
 
+/** Takes the entry off the list under `key` (found at the front when the oldest member leaves). */
 function detach<K>(lists: Map<K, Entry[]>, key: K, entry: Entry): void {
   const list = lists.get(key);
   const at = list?.indexOf(entry) ?? -1;
