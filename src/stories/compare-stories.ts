@@ -1,6 +1,8 @@
 import { contradicts, disagree, isSameFigure } from './story-amounts';
+import { PART, type Part, type StorySignature } from './compact-signature';
+import { eventBit, eventsOfNames, type EventClasses } from './event-classes';
+import { wordHash } from './hashed-words';
 import { DECISIVE_EVENTS, OPPOSITE_EVENTS, STRONG_EVENTS } from './story-lexicon';
-import { wordWeight, type StorySignature } from './story-signature';
 
 /** Why two items are different stories; `too-different` when nothing contradicts but too little agrees. */
 export type StoryConflict = 'names' | 'elements' | 'amounts' | 'numbers' | 'events' | 'periods' | 'too-different';
@@ -24,29 +26,34 @@ export function compareStories(a: StorySignature, b: StorySignature): StoryVerdi
   const conflict = conflictOf(a, b);
   if (conflict !== undefined) return { same: false, conflict };
   // "Dysprosium update" twice says too little to be sure it is one story.
-  if (sharedWeight(a.words, b.words) < MIN_SHARED_WEIGHT) return { same: false, conflict: 'too-different' };
+  if (a.sharedWeight(b, false) < MIN_SHARED_WEIGHT) return { same: false, conflict: 'too-different' };
   const score = agreement(a, b);
   return score >= SAME_STORY_SCORE ? { same: true, score } : { same: false, score, conflict: 'too-different' };
 }
 
 function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undefined {
-  const inA = mentions(a);
-  const inB = mentions(b);
-  if (substituted(a.titleNames, inB, b.titleNames, inA) || mostlyAbsent(a.titleNames, inB) || mostlyAbsent(b.titleNames, inA)) return 'names';
-  if (disjoint(a.titleElements, b.titleElements) || disjoint(specific(a.titleElements), specific(b.titleElements))) return 'elements';
-  if (substituted(a.titleElements, b.elements, b.titleElements, a.elements)) return 'elements';
+  if (substituted(a, PART.titleNames, mentions(b), b, PART.titleNames, mentions(a)) || mostlyAbsent(a, mentions(b)) || mostlyAbsent(b, mentions(a))) return 'names';
+  if (disjoint(a, b, PART.titleElements) || disjoint(a, b, PART.titleElements, RARE_EARTH)) return 'elements';
+  if (substituted(a, PART.titleElements, elementOf(b), b, PART.titleElements, elementOf(a))) return 'elements';
   if (elementSwapped(a, b) || elementSwapped(b, a)) return 'elements';
   // Anywhere in the items: each names a specific element the other never mentions (terbium vs NdPr metal,
   // under two headlines that say only "rare earth").
-  if (substituted(specific(a.elements), b.elements, specific(b.elements), a.elements)) return 'elements';
+  if (substituted(a, PART.elements, specificElementOf(b), b, PART.elements, specificElementOf(a))) return 'elements';
   if (contradicts(a.titleAmounts, b.amounts) || contradicts(b.titleAmounts, a.amounts)) return 'amounts';
   // Rewrites repeat a story's figures; two items that state sums (or shares, or tonnages) and share none differ.
   if (disagree(a.amounts, b.amounts)) return 'amounts';
-  if (disjoint(a.titleNumbers, b.titleNumbers) || disjoint(a.titleYears, b.titleYears) || disjoint(a.titleOrdinals, b.titleOrdinals)) return 'numbers';
+  if (disjoint(a, b, PART.titleNumbers) || disjoint(a, b, PART.titleYears) || disjoint(a, b, PART.titleOrdinals)) return 'numbers';
   if (eventsContradict(a, b)) return 'events';
   if (periodsDiffer(a.periods, b.periods)) return 'periods';
   return undefined;
 }
+
+const RARE_EARTH = wordHash('rare-earth');
+const OPPOSITE_BITS = OPPOSITE_EVENTS.map(([x, y]) => [eventBit(x), eventBit(y)] as const);
+const STRONG_BITS = eventsOfNames(STRONG_EVENTS);
+const DECISIVE_BITS = eventsOfNames(DECISIVE_EVENTS);
+const DIVEST = eventBit('divest');
+const ACQUIRE = eventBit('acquire');
 
 /**
  * (A sale told as the buyer's purchase, "Hastings sells stake to Wyloo" / "Wyloo buys stake", is one deal:
@@ -57,30 +64,29 @@ function conflictOf(a: StorySignature, b: StorySignature): StoryConflict | undef
  * the other never mentions.
  */
 function eventsContradict(a: StorySignature, b: StorySignature): boolean {
-  if (OPPOSITE_EVENTS.some(([x, y]) => (a.events.has(x) && b.events.has(y)) || (a.events.has(y) && b.events.has(x)))) return true;
+  if (OPPOSITE_BITS.some(([x, y]) => (a.events & x && b.events & y) || (a.events & y && b.events & x))) return true;
   // "Cobalt prices jump after Congo extends ban" is news beside "Congo extends ban": a headline that moves
   // prices, shares or a quota one way, where the other item never says so, reports a move of its own.
   // Only for things that move: "boosts ties", "teams up" are no price move (a blanket rule split rewrites).
-  const unmoved = (x: StorySignature, y: StorySignature) => [...x.moves].some((d) => !y.textEvents.has(d));
-  if (unmoved(a, b) || unmoved(b, a)) return true;
+  if ((a.moves & ~b.textEvents) !== 0 || (b.moves & ~a.textEvents) !== 0) return true;
   // Headlines of different kinds of event, unless the other item names that event somewhere (an FID
   // "clears construction"; a placement "raises" money).
-  const strong = (s: StorySignature) => withCounterparts([...s.events].filter((e) => STRONG_EVENTS.has(e)));
-  if (disjoint(strong(a), strong(b)) && !intersects(strong(a), withCounterparts(b.textEvents)) && !intersects(strong(b), withCounterparts(a.textEvents))) return true;
-  const unmentioned = (x: StorySignature, y: StorySignature) => [...x.events].some((e) => DECISIVE_EVENTS.has(e) && !y.textEvents.has(e) && !(e === 'divest' && y.events.has('acquire')));
+  const strongA = withCounterparts(a.events & STRONG_BITS);
+  const strongB = withCounterparts(b.events & STRONG_BITS);
+  if (strongA !== 0 && strongB !== 0 && (strongA & strongB) === 0 && (strongA & withCounterparts(b.textEvents)) === 0 && (strongB & withCounterparts(a.textEvents)) === 0) return true;
   return unmentioned(a, b) || unmentioned(b, a);
 }
 
-/** A sale is the buyer's purchase: "Hastings sells stake to Wyloo" and "Wyloo buys stake" tell one deal. */
-function withCounterparts(events: Iterable<string>): Set<string> {
-  const set = new Set(events);
-  if (set.has('divest')) set.add('acquire');
-  return set;
+/** A delay, sale, seizure… in the headline of `x` that `y` never mentions (a sale `y` tells as its purchase aside). */
+function unmentioned(x: StorySignature, y: StorySignature): boolean {
+  let missing = x.events & DECISIVE_BITS & ~y.textEvents;
+  if (y.events & ACQUIRE) missing &= ~DIVEST;
+  return missing !== 0;
 }
 
-/** Elements named, without the "rare earths" family they belong to: dysprosium vs terbium is a conflict. */
-function specific(elements: ReadonlySet<string>): Set<string> {
-  return new Set([...elements].filter((e) => e !== 'rare-earth'));
+/** A sale is the buyer's purchase: "Hastings sells stake to Wyloo" and "Wyloo buys stake" tell one deal. */
+function withCounterparts(events: EventClasses): EventClasses {
+  return events & DIVEST ? events | ACQUIRE : events;
 }
 
 /**
@@ -88,37 +94,51 @@ function specific(elements: ReadonlySet<string>): Set<string> {
  * terbium metal vs NdPr metal, graphite anodes vs rare-earth magnets (a family `x`'s elements are not in).
  */
 function elementSwapped(x: StorySignature, y: StorySignature): boolean {
-  if (![...x.titleElements].some((e) => !y.elements.has(e))) return false;
-  return [...y.elements].some((e) => !x.elements.has(e));
+  if (!x.some(PART.titleElements, (e) => !y.has(PART.elements, e))) return false;
+  return y.some(PART.elements, (e) => !x.has(PART.elements, e));
 }
 
-/** Both non-empty, nothing in common. */
-function disjoint(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  return a.size > 0 && b.size > 0 && !intersects(a, b);
+/**
+ * Both runs have a hash (other than `except`), and they share none but it: no common element, number,
+ * year… (`except` is "rare-earth" for the specific elements: dysprosium vs terbium is a conflict).
+ */
+function disjoint(a: StorySignature, b: StorySignature, part: Part, except?: number): boolean {
+  const other = (hash: number) => hash !== except;
+  return a.some(part, other) && b.some(part, other) && !a.some(part, (hash) => hash !== except && b.has(part, hash));
 }
+
+/** Whether an item has a name, an element, a specific element: what `substituted` looks up in the other item. */
+type Lookup = (hash: number) => boolean;
 
 /** Whether the item mentions a name anywhere: as a lexicon entity, or as a word (a proper noun the lexicon lacks). */
-function mentions(s: StorySignature): Mentions {
-  return { has: (name) => s.names.has(name) || s.tokens.has(name) };
+function mentions(s: StorySignature): Lookup {
+  return (name) => s.has(PART.names, name) || s.hasToken(name);
 }
 
-interface Mentions {
-  has(name: string): boolean;
+function elementOf(s: StorySignature): Lookup {
+  return (element) => s.has(PART.elements, element);
 }
 
-/** Each headline names something the other item never mentions: one thing was put in place of another. */
-function substituted(aTitle: ReadonlySet<string>, bAll: Mentions, bTitle: ReadonlySet<string>, aAll: Mentions): boolean {
-  return [...aTitle].some((n) => !bAll.has(n)) && [...bTitle].some((n) => !aAll.has(n));
+/** (A family of elements is no specific element: it counts as mentioned, so only specific ones are substituted.) */
+function specificElementOf(s: StorySignature): Lookup {
+  return (element) => element === RARE_EARTH || s.has(PART.elements, element);
+}
+
+/** Each names something the other item never mentions: one thing was put in place of another. */
+function substituted(a: StorySignature, aPart: Part, inB: Lookup, b: StorySignature, bPart: Part, inA: Lookup): boolean {
+  return a.some(aPart, (n) => !inB(n)) && b.some(bPart, (n) => !inA(n));
 }
 
 /** Most of a headline's names (two or more) appear nowhere in the other item: it is about other parties. */
-function mostlyAbsent(title: ReadonlySet<string>, other: Mentions): boolean {
-  const absent = [...title].filter((n) => !other.has(n)).length;
-  return absent >= 2 && absent * 2 >= title.size;
+function mostlyAbsent(s: StorySignature, other: Lookup): boolean {
+  let absent = 0;
+  for (const name of s.hashesOf(PART.titleNames)) if (!other(name)) absent++;
+  return absent >= 2 && absent * 2 >= s.size(PART.titleNames);
 }
 
 /** Both speak of a "first half", "second batch"…, of the same kind, and never of the same one. */
 function periodsDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a.size === 0 || b.size === 0) return false;
   const kinds = (set: ReadonlySet<string>) => new Set([...set].map((p) => p.split(':')[0]));
   const shared = [...kinds(a)].filter((k) => kinds(b).has(k));
   return shared.some((kind) => ![...a].some((p) => p.startsWith(`${kind}:`) && b.has(p)));
@@ -127,57 +147,30 @@ function periodsDiffer(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean 
 /**
  * How much the two agree, 0–1: the headlines' words (overlap, as rewrites shorten and lengthen), the whole
  * texts' words (Jaccard), and the facts both state anywhere (names, elements, figures). Words every
- * rare-earth story uses (see COMMON_WORDS) count for less.
+ * rare-earth story uses (see word-weight.ts) count for less.
  */
 function agreement(a: StorySignature, b: StorySignature): number {
-  const titles = overlap(a.titleWords, b.titleWords);
-  const texts = Math.min(1, 2 * jaccard(a.words, b.words));
+  const titles = overlap(a, b);
+  const texts = Math.min(1, 2 * jaccard(a, b));
   return 0.3 * titles + 0.35 * texts + 0.35 * sharedFacts(a, b);
 }
 
 /** Facts both items state, 0–1 (four or more shared facts count fully). */
 function sharedFacts(a: StorySignature, b: StorySignature): number {
-  let shared = countShared(a.facts, b.facts);
+  let shared = 0;
+  // Facts keep the item's order (see PART), so they are matched one by one: an item states a dozen or so.
+  for (const fact of a.hashesOf(PART.facts)) if (b.some(PART.facts, (other) => other === fact)) shared++;
   shared += a.amounts.filter((x) => b.amounts.some((y) => isSameFigure(x, y))).length;
   return Math.min(1, shared / FULL_FACTS);
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const smaller = Math.min(weightOf(a), weightOf(b));
-  return smaller === 0 ? 0 : sharedWeight(a, b) / smaller;
+function overlap(a: StorySignature, b: StorySignature): number {
+  const smaller = Math.min(a.weight(true), b.weight(true));
+  return smaller === 0 ? 0 : a.sharedWeight(b, true) / smaller;
 }
 
-function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const shared = sharedWeight(a, b);
-  const union = weightOf(a) + weightOf(b) - shared;
+function jaccard(a: StorySignature, b: StorySignature): number {
+  const shared = a.sharedWeight(b, false);
+  const union = a.weight(false) + b.weight(false) - shared;
   return union === 0 ? 0 : shared / union;
-}
-
-/** Each signature's sets are summed once: a member is compared with every later item of two days. */
-const WEIGHTS = new WeakMap<ReadonlySet<string>, number>();
-
-function weightOf(words: ReadonlySet<string>): number {
-  let sum = WEIGHTS.get(words);
-  if (sum !== undefined) return sum;
-  sum = 0;
-  for (const w of words) sum += wordWeight(w);
-  WEIGHTS.set(words, sum);
-  return sum;
-}
-
-function sharedWeight(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let sum = 0;
-  for (const w of a) if (b.has(w)) sum += wordWeight(w);
-  return sum;
-}
-
-function countShared(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
-}
-
-function intersects(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
 }

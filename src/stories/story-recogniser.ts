@@ -1,5 +1,6 @@
+import { PART, type StorySignature } from './compact-signature';
 import { compareStories } from './compare-stories';
-import { signatureOf, wordWeight, type StorySignature, type StoryText } from './story-signature';
+import { signatureOf, type StoryText } from './story-signature';
 import { STORY_WINDOW_MS, type StoryMember, type StoryRef } from './story';
 
 /** The outcome for one item: its story, and the member it was found to repeat (for logs and /explain). */
@@ -32,7 +33,7 @@ export interface StoryRecogniserOptions {
   windowMs?: number;
   /** Members compared in full per item, those sharing the most rare words first. */
   maxCandidates?: number;
-  /** Members kept at most (about 4 KB each); past it the oldest are forgotten first. */
+  /** Members kept at most (about 3 KB each, their text included; see compact-signature.ts); past it the oldest are forgotten first. */
   maxMembers?: number;
 }
 
@@ -43,7 +44,6 @@ const PRUNE_EVERY_MS = 10 * 60_000;
 interface Entry {
   member: StoryMember;
   signature: StorySignature;
-  lookup: string[];
   /** Rare words shared with the item being recognised, valid while `round` is the current one. */
   shared: number;
   round: number;
@@ -61,18 +61,19 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   const maxMembers = options.maxMembers ?? 10_000;
   const entries = new Map<string, Entry>();
   // Postings hold the entries themselves: counting shared words on the entry beat a Map keyed by item key
-  // (a fifth of an item's cost with a full index).
-  const postings = new Map<string, Set<Entry>>();
-  const stories = new Map<string, Set<string>>();
+  // (a fifth of an item's cost with a full index). Words are their hashes (see hashed-words.ts). Postings
+  // and stories are arrays, oldest first, not Sets: a Set costs ~50 bytes an element, and every member
+  // sits in ~20 postings; members leave oldest first, so the one removed is found at the front.
+  const postings = new Map<number, Entry[]>();
+  const stories = new Map<string, Entry[]>();
   let lastPrune = 0;
   let round = 0;
 
   const insert = (member: StoryMember, signature: StorySignature) => {
-    const lookup = lookupWords(signature);
-    const entry: Entry = { member, signature, lookup, shared: 0, round: 0 };
+    const entry: Entry = { member, signature, shared: 0, round: 0 };
     entries.set(member.itemKey, entry);
-    for (const word of lookup) postings.set(word, (postings.get(word) ?? new Set()).add(entry));
-    stories.set(member.storyId, (stories.get(member.storyId) ?? new Set()).add(member.itemKey));
+    for (const word of lookupWords(signature)) append(postings, word, entry);
+    append(stories, member.storyId, entry);
     // A flood of matched items (thousands in two days) must not grow memory without bound.
     for (const oldest of entries.values()) {
       if (entries.size <= maxMembers) break;
@@ -81,27 +82,21 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   };
   const remove = (entry: Entry) => {
     entries.delete(entry.member.itemKey);
-    for (const word of entry.lookup) {
-      const keys = postings.get(word);
-      keys?.delete(entry);
-      if (keys?.size === 0) postings.delete(word);
-    }
-    const members = stories.get(entry.member.storyId);
-    members?.delete(entry.member.itemKey);
-    if (members?.size === 0) stories.delete(entry.member.storyId);
+    for (const word of lookupWords(entry.signature)) detach(postings, word, entry);
+    detach(stories, entry.member.storyId, entry);
   };
   const prune = (now: number) => {
     if (now - lastPrune < PRUNE_EVERY_MS) return;
     lastPrune = now;
     for (const entry of [...entries.values()]) if (entry.member.at < now - windowMs) remove(entry);
   };
-  const candidatesOf = (lookup: readonly string[], now: number): Entry[] => {
+  const candidatesOf = (lookup: readonly number[], now: number): Entry[] => {
     round++;
     // In the order first met: ties keep it (see mostShared).
     const met: Entry[] = [];
     for (const word of lookup) {
       const posting = postings.get(word);
-      if (!posting || posting.size > MAX_POSTING) continue;
+      if (!posting || posting.length > MAX_POSTING) continue;
       for (const entry of posting) {
         if (entry.round !== round) {
           entry.round = round;
@@ -125,9 +120,8 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
       })
       .sort((a, b) => b.score - a.score)
       .find(({ entry }) =>
-        [...(stories.get(entry.member.storyId) ?? [])].every((key) => {
-          const other = entries.get(key);
-          if (!other || other === entry) return true;
+        (stories.get(entry.member.storyId) ?? []).every((other) => {
+          if (other === entry) return true;
           const verdict = compareStories(signature, other.signature);
           return verdict.same || verdict.conflict === 'too-different';
         }),
@@ -166,6 +160,23 @@ export function createStoryRecogniser(options: StoryRecogniserOptions = {}): Sto
   };
 }
 
+/** Adds the entry to the list under `key`: lists keep the order entries were added in. */
+function append<K>(lists: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = lists.get(key);
+  if (list === undefined) lists.set(key, [entry]);
+  else list.push(entry);
+}
+
+/** Takes the entry off the list under `key` (found at the front when the oldest member leaves). */
+function detach<K>(lists: Map<K, Entry[]>, key: K, entry: Entry): void {
+  const list = lists.get(key);
+  const at = list?.indexOf(entry) ?? -1;
+  if (list === undefined || at < 0) return;
+  if (list.length === 1) lists.delete(key);
+  else if (at === 0) list.shift();
+  else list.splice(at, 1);
+}
+
 /**
  * The `count` entries sharing the most words, ties in the order first met: what a stable sort by count would put
  * first, by bucketing instead. With a full index an item shares a word with thousands of members, and
@@ -184,8 +195,7 @@ function mostShared(met: readonly Entry[], count: number): Entry[] {
   return most;
 }
 
-/** The words an item is filed and looked up under: its facts and its uncommon headline words. */
-function lookupWords(signature: StorySignature): string[] {
-  const title = [...signature.titleWords].filter((w) => wordWeight(w) === 1 && !/^\d/u.test(w)).map((w) => `word:${w}`);
-  return [...new Set([...signature.facts, ...title])];
+/** The words an item is filed and looked up under, in its order: its facts and its uncommon headline words. */
+function lookupWords(signature: StorySignature): number[] {
+  return [...signature.hashesOf(PART.facts), ...signature.hashesOf(PART.lookupWords)];
 }

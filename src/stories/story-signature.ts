@@ -1,4 +1,5 @@
-import { extractAmounts, type Amount } from './story-amounts';
+import { StorySignature, type SignatureSets } from './compact-signature';
+import { extractAmounts } from './story-amounts';
 import { ELEMENT_ALIASES, ELEMENT_PARTS, ENTITY_ALIASES, EVENT_WORDS, REVERSING_VERBS } from './story-lexicon';
 import { cleanSummary, cleanTitle, normalizeWord, ownValue, tokenize } from './story-text';
 
@@ -6,39 +7,6 @@ import { cleanSummary, cleanTitle, normalizeWord, ownValue, tokenize } from './s
 export interface StoryText {
   title: string;
   summary: string;
-}
-
-/** The facts of one item that decide whether it tells the same news as another (see compare-stories.ts). */
-export interface StorySignature {
-  /** Content words of the headline, and of headline and summary together. */
-  titleWords: ReadonlySet<string>;
-  words: ReadonlySet<string>;
-  /** Named things of the headline: lexicon entities, and proper nouns the lexicon does not know. */
-  titleNames: ReadonlySet<string>;
-  /** Lexicon entities the item names anywhere (with `tokens`, what a headline's names are looked up in). */
-  names: ReadonlySet<string>;
-  /** Every token of headline and summary, stopwords included ("New" of "New Hampshire" is a name's part). */
-  tokens: ReadonlySet<string>;
-  /** Elements and products in the headline / anywhere (NdPr counts as neodymium and praseodymium too). */
-  titleElements: ReadonlySet<string>;
-  elements: ReadonlySet<string>;
-  titleAmounts: readonly Amount[];
-  amounts: readonly Amount[];
-  /** Bare numbers of the headline ("47 projects", "10-year licence"), and its years ("2025 quota"). */
-  titleNumbers: ReadonlySet<string>;
-  titleYears: ReadonlySet<string>;
-  /** Names, specific elements and bare numbers stated anywhere: what two reports of one story share. */
-  facts: ReadonlySet<string>;
-  /** "first", "second"… in the headline: the second batch of a quota is not its first. */
-  titleOrdinals: ReadonlySet<string>;
-  /** Event classes of the headline: up, down, restrict, relax, mou, final… */
-  events: ReadonlySet<string>;
-  /** Event classes anywhere in the item. */
-  textEvents: ReadonlySet<string>;
-  /** Directions (up, down, flat) the headline gives something that moves: prices, shares, output, a quota. */
-  moves: ReadonlySet<string>;
-  /** "first half", "second batch", "Q3": a period the headline or summary is about. */
-  periods: ReadonlySet<string>;
 }
 
 const STOPWORDS = new Set(
@@ -94,6 +62,10 @@ const REVERSING = new Set([...REVERSING_VERBS].map(normalizeWord));
 
 /** Reads the signature of one item. Pure and cheap (tens of microseconds). */
 export function signatureOf(text: StoryText): StorySignature {
+  return StorySignature.of(readSets(text));
+}
+
+function readSets(text: StoryText): SignatureSets {
   // "Meteoric Resources", "Iluka Resources": a company's suffix, not news of a resource.
   const rawTitle = cleanTitle(text.title).replace(COMPANY_RESOURCES, '$1');
   const rawFull = `${rawTitle}. ${cleanSummary(text.summary).replace(COMPANY_RESOURCES, '$1')}`;
@@ -121,47 +93,24 @@ export function signatureOf(text: StoryText): StorySignature {
     ...[...bareNumbers(full)].map((n) => `number:${n}`),
   ];
   return {
-    facts: orNone(new Set(facts)),
-    titleWords: orNone(contentWords(titleTokens)),
-    words: orNone(words),
-    titleNames: orNone(new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered])), ...titleCapitals])),
-    names: orNone(entities.names),
-    tokens: orNone(new Set(tokens)),
-    titleElements: orNone(withParts(titleElements.names)),
-    elements: orNone(withParts(elements.names)),
+    facts: new Set(facts),
+    titleWords: contentWords(titleTokens),
+    words,
+    titleNames: new Set([...titleEntities.names, ...properNouns(title, new Set([...titleEntities.covered, ...titleElements.covered])), ...titleCapitals]),
+    names: entities.names,
+    tokens: new Set(tokens),
+    titleElements: withParts(titleElements.names),
+    elements: withParts(elements.names),
     titleAmounts: extractAmounts(rawTitle),
     amounts: extractAmounts(rawFull),
-    titleOrdinals: orNone(new Set(titleTokens.flatMap((t) => ownValue(ORDINALS, t) ?? []))),
-    titleNumbers: orNone(new Set([...titleNumbers].filter((n) => !isYear(n)))),
-    titleYears: orNone(new Set([...titleNumbers].filter(isYear))),
-    events: orNone(eventsOf(titleTokens, titleEntities.positions)),
-    textEvents: orNone(eventsOf(tokens, entities.positions)),
-    moves: orNone(movesOf(titleTokens, titleEntities.positions)),
-    periods: orNone(periodsOf(tokens, full)),
+    titleOrdinals: new Set(titleTokens.flatMap((t) => ownValue(ORDINALS, t) ?? [])),
+    titleNumbers: new Set([...titleNumbers].filter((n) => !isYear(n))),
+    titleYears: new Set([...titleNumbers].filter(isYear)),
+    events: eventsOf(titleTokens, titleEntities.positions),
+    textEvents: eventsOf(tokens, entities.positions),
+    moves: movesOf(titleTokens, titleEntities.positions),
+    periods: periodsOf(tokens, full),
   };
-}
-
-const NONE: ReadonlySet<string> = new Set();
-
-/**
- * Most of an item's sets are empty (no ordinals, no years, no moves…), and an empty Set still takes ~150
- * bytes: one shared empty set instead, for each of the up to 10,000 members the recogniser keeps for 48
- * hours. The sets are read-only once built, so sharing one is safe.
- */
-function orNone(set: ReadonlySet<string>): ReadonlySet<string> {
-  return set.size === 0 ? NONE : set;
-}
-
-/** Words nearly every rare-earth story uses: sharing them says little. */
-const COMMON_WORDS = new Set(
-  tokenize(
-    'china chinese us global market markets price prices supply supplies chain export exports import production produce magnet magnets mine mines mining plant plants processing refinery metal metals critical strategic industry government ministry demand company companies output ton tons tonnes million billion percent project projects deal deals report reports',
-  ),
-);
-
-/** How much sharing a word says: common rare-earth vocabulary a third of an ordinary word. */
-export function wordWeight(word: string): number {
-  return COMMON_WORDS.has(word) ? 0.35 : 1;
 }
 
 function phrasesOf(aliases: Readonly<Record<string, readonly string[]>>): Map<string, Phrase[]> {

@@ -30,5 +30,14 @@ export function storyItemKey(item: { feedId: string; id: string }): string {
 
 /** The text the recogniser reads of an item, bounded so a stored member reads exactly as it did live. */
 export function storyTextOf(item: { title: string; summary: string }): StoryText {
-  return { title: item.title.slice(0, 300), summary: item.summary.slice(0, STORY_SUMMARY_CHARS) };
+  return { title: startOf(item.title, 300), summary: startOf(item.summary, STORY_SUMMARY_CHARS) };
+}
+
+/**
+ * The first `chars` characters as a string of their own. V8 makes a slice point into the whole string, so
+ * a member remembered for 48 hours would keep its item's whole summary (up to 10,000 characters) alive;
+ * structuredClone copies it (~1 µs).
+ */
+function startOf(text: string, chars: number): string {
+  return text.length <= chars ? text : structuredClone(text.slice(0, chars));
 }
