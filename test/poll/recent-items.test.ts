@@ -9,27 +9,29 @@ const item = (n: number, rawKey?: number): RememberedItem => ({
 });
 
 describe('recent items (what each feed served at its last completed poll)', () => {
-  it('knows a remembered item by its identity and by its raw XML, and nothing else', () => {
+  const now = new Date('2026-12-01T10:00:00Z');
+  const asOf = now.toISOString();
+
+  it('knows a remembered item by its identity and by its raw XML, and nothing else', async () => {
     const recent = createRecentItems();
-    recent.remember('a', [item(1, hash53('<item>1</item>')), item(2)]);
-    const memory = recent.of('a');
+    await recent.remember([{ feedId: 'a', items: [item(1, hash53('<item>1</item>')), item(2)] }], now);
+    const memory = await recent.of('a', asOf);
     expect(memory?.hasIdentity(item(1).identity)).toBe(true);
     expect(memory?.hasIdentity(item(2).identity)).toBe(true);
     expect(memory?.hasIdentity(item(3).identity)).toBe(false);
     expect(memory?.byRawKey(hash53('<item>1</item>'))).toEqual(item(1, hash53('<item>1</item>')));
     expect(memory?.byRawKey(hash53('<item>2</item>'))).toBeUndefined();
-    expect(recent.of('b')).toBeUndefined();
+    expect(await recent.of('b', asOf)).toBeUndefined();
   });
 
-  it('replaces a feed\'s memory on each completed poll and forgets feeds no longer polled', () => {
+  it('replaces a feed\'s memory on each completed poll and forgets feeds no longer polled', async () => {
     const recent = createRecentItems();
-    recent.remember('a', [item(1)]);
-    recent.remember('b', [item(5)]);
-    recent.remember('a', [item(2)]);
-    expect(recent.of('a')?.hasIdentity(item(1).identity)).toBe(false);
-    expect(recent.of('a')?.hasIdentity(item(2).identity)).toBe(true);
-    recent.keepOnly(new Set(['a']));
-    expect(recent.of('b')).toBeUndefined();
+    await recent.remember([{ feedId: 'a', items: [item(1)] }, { feedId: 'b', items: [item(5)] }], now);
+    await recent.remember([{ feedId: 'a', items: [item(2)] }], now);
+    expect((await recent.of('a', asOf))?.hasIdentity(item(1).identity)).toBe(false);
+    expect((await recent.of('a', asOf))?.hasIdentity(item(2).identity)).toBe(true);
+    await recent.keepOnly(new Set(['a']));
+    expect(await recent.of('b', asOf)).toBeUndefined();
   });
 
   it('tells apart identities that differ in any key, or only in key order', () => {
