@@ -1,5 +1,9 @@
-import { createRecentItems, itemIdentity, type RememberedItem } from '../../src/poll/recent-items';
+import { createRecentItems, FEED_MEMORY_LAYOUT, itemIdentity, type RememberedItem } from '../../src/poll/recent-items';
 import { hash53 } from '../../src/shared/hash53';
+import { createFeedMemoryStore } from '../../src/store/feed-memory-store';
+import type { KeyValue } from '../../src/store/key-value';
+import { openStore } from '../../src/store/open-store';
+import { tempSqliteUrl } from '../support/stores';
 
 const item = (n: number, rawKey?: number): RememberedItem => ({
   identity: itemIdentity([{ key: `feed:a:${n}` }, { key: `link:https://example.com/${n}` }]),
@@ -32,6 +36,40 @@ describe('recent items (what each feed served at its last completed poll)', () =
     expect((await recent.of('a', asOf))?.hasIdentity(item(2).identity)).toBe(true);
     await recent.keepOnly(new Set(['a']));
     expect(await recent.of('b', asOf)).toBeUndefined();
+  });
+
+  describe('kept in the store', () => {
+    let tmp: ReturnType<typeof tempSqliteUrl>;
+    let kv: KeyValue;
+    let written: string[];
+    const open = () => createRecentItems(createFeedMemoryStore({ ...kv, setMany: (entries) => (written.push(...entries.map((e) => e.key)), kv.setMany(entries)) }, { ...FEED_MEMORY_LAYOUT, ttlMs: 60_000 }));
+    beforeEach(async () => {
+      tmp = tempSqliteUrl();
+      kv = await openStore(tmp.url);
+      written = [];
+    });
+    afterEach(async () => {
+      await kv.close();
+      tmp.cleanup();
+    });
+
+    it('is known to a new process, and written again only when it changed', async () => {
+      await open().remember([{ feedId: 'a', items: [item(1), item(2)] }], now);
+      const restarted = open();
+      expect((await restarted.of('a', asOf))?.hasIdentity(item(2).identity)).toBe(true);
+      await restarted.remember([{ feedId: 'a', items: [item(1), item(2)] }, { feedId: 'b', lastSuccessAt: asOf }], now);
+      expect(written).toEqual(['feed-memory:a']);
+      await restarted.remember([{ feedId: 'a', items: [item(3), item(1)] }], now);
+      expect(written).toEqual(['feed-memory:a', 'feed-memory:a']);
+    });
+
+    it('forgets there too a feed that is no longer polled', async () => {
+      const recent = open();
+      await recent.remember([{ feedId: 'a', items: [item(1)] }, { feedId: 'b', items: [item(5)] }], now);
+      await recent.keepOnly(new Set(['a']));
+      expect(await open().of('b', asOf)).toBeUndefined();
+      expect((await open().of('a', asOf))?.hasIdentity(item(1).identity)).toBe(true);
+    });
   });
 
   it('tells apart identities that differ in any key, or only in key order', () => {
