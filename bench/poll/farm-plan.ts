@@ -37,9 +37,21 @@ export function farmShape(): FarmShape {
 }
 let cachedShape: { text: string | undefined; shape: FarmShape } = { text: undefined, shape: DEFAULT_SHAPE };
 
-/** The environment for a child process that must measure `shape`. */
+/** The environment for a child process that must measure `shape`, on the run's farm clock. */
 export function shapeEnvironment(shape: FarmShape): NodeJS.ProcessEnv {
-  return { ...process.env, [SHAPE_VARIABLE]: JSON.stringify(shape) };
+  return { ...process.env, [SHAPE_VARIABLE]: JSON.stringify(shape), [EPOCH_VARIABLE]: String(farmEpochMs()) };
+}
+
+const EPOCH_VARIABLE = 'BENCH_FARM_EPOCH';
+
+/**
+ * When the farm's cycle 0 is, in every process of one run: each phase starts a farm of its own and replays
+ * the earlier cycles, and must serve the very same XML, dates included, as the farm that served the
+ * phase before. Otherwise a restarted bot would meet every item's XML changed, as no real restart does.
+ */
+export function farmEpochMs(): number {
+  process.env[EPOCH_VARIABLE] ??= String(Date.now());
+  return Number(process.env[EPOCH_VARIABLE]);
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createRandom, type Random } from '../support/random';
 import { rssDocument, type FeedEntry } from '../support/rss-document';
 import { writeNewsItem } from '../support/write-news-item';
-import { changesIn, farmShape, hostAddress, hostCount, newItemsIn, planFarm, type FarmFeed } from './farm-plan';
+import { changesIn, farmEpochMs, farmShape, hostAddress, hostCount, newItemsIn, planFarm, type FarmFeed } from './farm-plan';
 import type { FromFarm, ToFarm } from './farm-protocol';
 
 /**
@@ -65,8 +65,8 @@ function respondUncached(state: FeedState, response: ServerResponse): void {
 }
 
 async function main(): Promise<void> {
-  const now = Date.now();
-  const states = new Map(planFarm().map((feed) => [feed.path, createFeedState(feed, now)]));
+  const epoch = farmEpochMs();
+  const states = new Map(planFarm().map((feed) => [feed.path, createFeedState(feed, epoch)]));
   const handle = (request: IncomingMessage, response: ServerResponse): void => {
     const state = states.get(request.url ?? '');
     if (!state) return void response.writeHead(404).end();
@@ -88,14 +88,17 @@ async function main(): Promise<void> {
       for (const server of servers) server.closeAllConnections();
       process.exit(0);
     }
-    const started = Date.now();
+    // Dated by the cycle, not the clock: a replayed cycle must serve the XML the first farm served. Ten
+    // seconds a cycle, items a second apart: a date ahead of the bot's clock by a minute or two is still
+    // read as a date (pick-item-date.ts allows an hour).
+    const published = epoch + message.cycle * 10_000;
     let changedFeeds = 0;
     let newItems = 0;
     let bodyBytes = 0;
     for (const state of states.values()) {
       if (!changesIn(state.feed, message.cycle)) continue;
       const count = newItemsIn(state.feed, message.cycle);
-      for (let k = count - 1; k >= 0; k--) addEntry(state, new Date(started - k * 1_000));
+      for (let k = count - 1; k >= 0; k--) addEntry(state, new Date(published - k * 1_000));
       render(state, message.cycle);
       changedFeeds++;
       newItems += count;

@@ -19,13 +19,14 @@ import { DEFAULT_FEED_BACKOFF } from '../poll/feed-backoff';
 import { createOutboxSink } from '../delivery/outbox-sink';
 import { createPollCatalog } from '../poll/poll-catalog';
 import { runPollCycle, type CycleReport, type PollCycleDeps } from '../poll/poll-cycle';
-import { createRecentItems } from '../poll/recent-items';
+import { createRecentItems, FEED_MEMORY_LAYOUT } from '../poll/recent-items';
 import { createStoryTracker } from '../poll/track-stories';
 import { createScheduler, cronIntervalMs, type Scheduler } from '../poll/scheduler';
 import { createRuleSetCache } from '../rules/rule-set-cache';
 import type { Logger } from '../shared/logger';
 import { createAlertStatsStore } from '../store/alert-stats-store';
 import { createDigestStore } from '../store/digest-store';
+import { createFeedMemoryStore } from '../store/feed-memory-store';
 import { createFeedStateStore } from '../store/feed-state-store';
 import { createGuildSettingsStore } from '../store/guild-settings-store';
 import type { CorruptEntryReporter, KeyValue } from '../store/key-value';
@@ -107,7 +108,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     getRuleSet: catalog.ruleSet,
     feedStates,
     seen: createSeenStore(kv),
-    recentItems: createRecentItems(),
+    // Kept as long as the seen marks its items carry; a feed no longer polled forgets it.
+    recentItems: createRecentItems(createFeedMemoryStore(kv, { ...FEED_MEMORY_LAYOUT, ttlMs: config.limits.seenTtlDays * 86_400_000 }, onCorrupt)),
     stories: createStoryTracker({ store: createStoryIndexStore(kv, STORY_WINDOW_MS, onCorrupt), logger }),
     sink,
     feedPoll: {

@@ -15,7 +15,7 @@ import { isFeedDue } from './is-feed-due';
 import { noteSeenItems } from './note-seen-items';
 import type { AlertSink, MatchedItem } from './matched-item';
 import type { FeedPollDeps, FeedPollResult } from './poll-feed';
-import type { RecentItems } from './recent-items';
+import type { CompletedPoll, RecentItems } from './recent-items';
 import { sortOldestFirst, type FirstPollLimits } from './select-new-items';
 import { createStoryClaims } from './claim-stories';
 import { pollAndSift, type PolledFeed } from './sift-feed';
@@ -80,7 +80,7 @@ export async function runPollCycle(deps: PollCycleDeps, now: Date, signal?: Abor
   const polled = done.map((d) => d.polled);
   // States only of feeds whose items were handed over (and marked seen): the others are polled again.
   await deps.feedStates.setMany(polled.map(({ result }) => ({ feedId: result.feed.id, state: result.state })));
-  rememberFetched(deps.recentItems, feeds, polled);
+  await rememberFetched(deps, feeds, polled, states, now);
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failure) throw failure.reason;
   const newItems = done.reduce((sum, d) => sum + d.newItems, 0);
@@ -208,10 +208,22 @@ function logFailure(logger: Logger, result: FeedPollResult, previous: FeedState 
   }
 }
 
-function rememberFetched(recent: RecentItems | undefined, feeds: readonly FeedSource[], polled: readonly PolledFeed[]): void {
-  if (!recent) return;
-  for (const { result, remembered } of polled) if (result.status === 'ok') recent.remember(result.feed.id, remembered);
-  recent.keepOnly(new Set(feeds.map((f) => f.id)));
+/**
+ * After the seen marks (each feed's hand-over) and the states: a memory never names an item not marked seen.
+ * Best effort: what could not be stored costs the next restart some parsing, never an alert.
+ */
+async function rememberFetched(deps: PollCycleDeps, feeds: readonly FeedSource[], polled: readonly PolledFeed[], states: Map<string, FeedState>, now: Date): Promise<void> {
+  if (!deps.recentItems) return;
+  const completed = polled.flatMap(({ result, remembered }): CompletedPoll[] => {
+    if (result.status === 'ok') return [{ feedId: result.feed.id, items: remembered }];
+    return result.status === 'not-modified' ? [{ feedId: result.feed.id, lastSuccessAt: states.get(result.feed.id)?.lastSuccessAt }] : [];
+  });
+  try {
+    await deps.recentItems.remember(completed, now);
+    await deps.recentItems.keepOnly(new Set(feeds.map((f) => f.id)));
+  } catch (error: unknown) {
+    deps.logger.warn({ err: error }, 'could not store what the polled feeds served');
+  }
 }
 
 /**

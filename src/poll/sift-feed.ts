@@ -46,12 +46,17 @@ export interface SiftDeps {
  * that a cycle over hundreds of feeds holds only their new items until it ends, not every item parsed.
  */
 export async function pollAndSift(deps: SiftDeps, feed: FeedSource, state: FeedState | undefined, now: Date, signal?: AbortSignal): Promise<PolledFeed> {
-  const memory = deps.recentItems?.of(feed.id);
   // pollFeed parses through this; what the cut learned about the feed's items is kept for `reduce`.
+  // The memory is asked for only there: a 304 or a failed fetch needs none (and none is read from the store).
   let cut: NewItemsParse | undefined;
+  let memory: FeedMemory | undefined;
   const feedPoll: FeedPollDeps = {
     ...deps.feedPoll,
-    parseFeed: async (text, source, at) => (cut = await parseNewItems(deps.feedPoll.parseFeed, text, source, at, memory)).outcome,
+    parseFeed: async (text, source, at) => {
+      memory = await deps.recentItems?.of(feed.id, state?.lastSuccessAt);
+      cut = await parseNewItems(deps.feedPoll.parseFeed, text, source, at, memory);
+      return cut.outcome;
+    },
   };
   const result = await pollFeed(feed, state, feedPoll, now, signal);
   const polled = reduce(result, cut, memory, deps.limits.seenTtlDays * 86_400_000);

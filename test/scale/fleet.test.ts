@@ -1,7 +1,10 @@
+import type { App } from '../../src/app/app-options';
 import { eventually } from '../support/eventually';
-import { rss2 } from '../support/feed-builders';
-import { redisAvailable } from '../support/stores';
-import { ADMIN } from '../support/app-rig';
+import { rss2, type Rss2Item } from '../support/feed-builders';
+import { startFeedServer, type FeedServer } from '../support/feed-server';
+import { recordSeenLookups } from '../support/seen-lookups';
+import { freshRedisUrl, redisAvailable } from '../support/stores';
+import { ADMIN, createConsoleApp, LOOPBACK_LIMITS } from '../support/app-rig';
 import { startFleet, stories, type Fleet } from './fleet-harness';
 
 const REDIS_DB = 7; // this file's own logical database
@@ -66,5 +69,50 @@ describe('three instances sharing one Redis and one Discord', () => {
     // A stopped instance releases its lease: the other polls from then on, and the stopped one never again.
     expect(f.pollers().slice(polledBefore)).toEqual(expect.arrayContaining([1 - poller]));
     expect(f.pollers().slice(polledBefore)).not.toContain(poller);
+  });
+});
+
+/**
+ * What each feed served at its last poll is kept in Redis: an instance polling a feed another polled last
+ * (after a takeover, or a restart) recognises the items served before, as the one that polled them would.
+ */
+describe('instances sharing one Redis share what each feed served', () => {
+  const story = (n: number): Rss2Item => ({ ...stories(n, 1)[0]!, pubDate: new Date(Date.now() - (100 - n) * 60_000).toUTCString() });
+  let feeds: FeedServer | undefined;
+  let apps: App[] = [];
+  afterEach(async () => {
+    await Promise.all(apps.map((app) => app.stop()));
+    apps = [];
+    await feeds?.close();
+  });
+
+  it('alerts each new item once and looks up only the new ones, whichever instance polls', async () => {
+    if (!(await redisAvailable())) return;
+    const server = (feeds = await startFeedServer());
+    const storeUrl = await freshRedisUrl(REDIS_DB);
+    const delivered: string[] = [];
+    const looked: string[] = [];
+    // Each poll a minute after the last: the instances tell their own polls from the other's by time.
+    let clock = Date.now();
+    const now = () => new Date((clock += 60_000));
+    const settings = { limits: LOOPBACK_LIMITS, feeds: [{ id: 'wire', name: 'Wire', url: server.url('/wire.xml') }] };
+    const open = () => createConsoleApp({ settings, storeUrl, now, deliver: async (items) => void delivered.push(...items.map((m) => m.item.title)), wrapStore: recordSeenLookups(looked) });
+    const [one, two] = (apps = [await open(), await open()]);
+    const serve = (numbers: number[]) => server.route('/wire.xml', { body: rss2({ title: 'Wire', items: numbers.map(story) }) });
+    const poll = async (app: App) => {
+      looked.length = 0;
+      await app.runCycle();
+      return [...looked];
+    };
+
+    serve([3, 2, 1]);
+    await poll(one!);
+    serve([4, 3, 2, 1]);
+    expect(await poll(two!)).toEqual(['wire:story-4']);
+    // The first instance's own copy is older than the feed's last poll: it reads the one the other stored.
+    serve([5, 4, 3, 2, 1]);
+    expect(await poll(one!)).toEqual(['wire:story-5']);
+    await poll(two!);
+    expect(delivered).toEqual([1, 2, 3, 4, 5].map((n) => story(n).title));
   });
 });

@@ -1,3 +1,4 @@
+import { createFeedMemoryStore } from '../../src/store/feed-memory-store';
 import { createFeedStateStore } from '../../src/store/feed-state-store';
 import type { KeyValue } from '../../src/store/key-value';
 import { openStore } from '../../src/store/open-store';
@@ -118,6 +119,37 @@ describe.each(storeBackends(REDIS_DB))('repositories on $name', (backend) => {
     expect(await brief!.renew()).toBe(false); // lapsed and taken: the old holder must stop
     await brief!.release(); // and cannot free the new holder's claim
     expect(await kv.tryClaim('brief', 10_000)).toBeUndefined();
+  });
+  run('gives a feed\'s memory back as stored, and forgets it once its time to live has passed', async () => {
+    const numbers = new Float64Array([2 ** 53 - 1, Number.NaN, 0, 123_456_789, 1, 2, 3, 4]);
+    const memories = createFeedMemoryStore(kv, { tag: 'items1', recordLength: 4, ttlMs: 60_000 });
+    await memories.setMany([{ feedId: 'wire', numbers }]);
+    await createFeedMemoryStore(kv, { tag: 'items1', recordLength: 4, ttlMs: 50 }).setMany([{ feedId: 'brief', numbers }]);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await memories.getMany(['wire', 'brief', 'never'])).toEqual([numbers, undefined, undefined]);
+  });
+
+  const damaged: [string, unknown][] = [
+    ['a memory cut short', `items1:${Buffer.alloc(24).toString('base64')}`],
+    ['text that is not base64', 'items1:AAAA#AAA'],
+    ['a number that no hash gives', `items1:${Buffer.from(new Float64Array([1, 2, -3, 4]).buffer).toString('base64')}`],
+    ['a value that is not text', { items: [1, 2, 3, 4] }],
+    ['text with no version', 'AAAAAAAAAAA='],
+  ];
+  for (const [what, value] of damaged) {
+    run(`reads ${what} as no feed memory, and reports it`, async () => {
+      const problems: string[] = [];
+      await kv.set('feed-memory:wire', value);
+      expect(await createFeedMemoryStore(kv, { tag: 'items1', recordLength: 4, ttlMs: 60_000 }, (key) => problems.push(key)).getMany(['wire'])).toEqual([undefined]);
+      expect(problems).toEqual(['feed-memory:wire']);
+    });
+  }
+
+  run('reads a memory written by a version that hashed differently as absent, without a report', async () => {
+    const problems: string[] = [];
+    await createFeedMemoryStore(kv, { tag: 'items0', recordLength: 4, ttlMs: 60_000 }).setMany([{ feedId: 'wire', numbers: new Float64Array(4) }]);
+    expect(await createFeedMemoryStore(kv, { tag: 'items1', recordLength: 4, ttlMs: 60_000 }, (key) => problems.push(key)).getMany(['wire'])).toEqual([undefined]);
+    expect(problems).toEqual([]);
   });
 });
 
