@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { ownCopy } from '../shared/own-copy';
 import { truncateText } from './item-text';
 import type { NewsItem } from './news-item';
 
@@ -43,7 +44,8 @@ export function boundText(text: string, maxChars: number): string {
  * whole, so the same long guid is recognised on every fetch, and two long guids that differ late differ.
  */
 export function boundId(id: string): string {
-  if (id.length <= ITEM_TEXT_LIMITS.idChars) return id;
+  // A guid is the parser's text value, cut from the whole document: copied, or each item kept pins its feed.
+  if (id.length <= ITEM_TEXT_LIMITS.idChars) return ownCopy(id);
   const head = id.slice(0, 200).replace(/[\uD800-\uDBFF]$/, ''); // never half a surrogate pair
   return `${head}…#sha256:${createHash('sha256').update(id).digest('hex')}`;
 }
